@@ -1,0 +1,133 @@
+"""The typed survey definition the rest of the core works with.
+
+A :class:`Form` is what an XLSForm means once pyxform has read it: questions in form order (groups
+flattened into paths), their choice lists and their multilingual labels. It is plain data, so it can
+be stored as JSON next to a form version and rebuilt without the original workbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# The question types citybridge stores answers for, in XLSForm's own words.
+SELECT_ONE = "select_one"
+SELECT_MULTIPLE = "select_multiple"
+INTEGER = "integer"
+DECIMAL = "decimal"
+TEXT = "text"
+DATE = "date"
+DATETIME = "datetime"
+NOTE = "note"
+CALCULATE = "calculate"
+
+ANSWER_TYPES = (SELECT_ONE, SELECT_MULTIPLE, INTEGER, DECIMAL, TEXT, DATE, DATETIME, CALCULATE)
+OTHER_CHOICE = "other"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice list: its value (``name``) and its label per language."""
+
+    name: str
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, language: str | None = None) -> str:
+        return _pick(self.labels, language) or self.name
+
+
+@dataclass(frozen=True)
+class Question:
+    """One row of the ``survey`` sheet that takes (or shows) a value."""
+
+    name: str
+    type: str
+    path: str  # group path joined by "/", e.g. "evaluation/materials"
+    labels: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    constraint: str | None = None
+    constraint_message: dict[str, str] = field(default_factory=dict)
+    relevant: str | None = None
+    calculation: str | None = None
+    list_name: str | None = None
+    choices: tuple[Choice, ...] = ()
+    or_other: bool = False
+
+    def label(self, language: str | None = None) -> str:
+        return _pick(self.labels, language) or self.name
+
+    @property
+    def is_select(self) -> bool:
+        return self.type in (SELECT_ONE, SELECT_MULTIPLE)
+
+    @property
+    def takes_answer(self) -> bool:
+        return self.type in ANSWER_TYPES
+
+    def choice_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.choices)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A survey definition: settings plus questions in form order."""
+
+    form_id: str
+    version: str
+    title: str
+    default_language: str | None
+    languages: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+    def question(self, name: str) -> Question:
+        for question in self.questions:
+            if question.name == name:
+                return question
+        raise KeyError(name)
+
+    def has_question(self, name: str) -> bool:
+        return any(q.name == name for q in self.questions)
+
+    @property
+    def answer_questions(self) -> tuple[Question, ...]:
+        """Questions whose answers are stored (everything but notes)."""
+        return tuple(q for q in self.questions if q.takes_answer)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Form:
+        questions = tuple(
+            Question(
+                **{
+                    **q,
+                    "choices": tuple(Choice(**c) for c in q.get("choices", ())),
+                }
+            )
+            for q in data["questions"]
+        )
+        return cls(
+            form_id=data["form_id"],
+            version=data["version"],
+            title=data["title"],
+            default_language=data.get("default_language"),
+            languages=tuple(data.get("languages", ())),
+            questions=questions,
+        )
+
+
+def _pick(labels: dict[str, str], language: str | None) -> str | None:
+    """A label in ``language``, matched on the full name or on the code in parentheses."""
+    if not labels:
+        return None
+    if language:
+        if language in labels:
+            return labels[language]
+        for key, value in labels.items():
+            if key.endswith(f"({language})") or key.split(" (")[0].lower() == language.lower():
+                return value
+    if "default" in labels:
+        return labels["default"]
+    return next(iter(labels.values()))
