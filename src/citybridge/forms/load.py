@@ -104,7 +104,9 @@ def _walk(children: list[dict[str, Any]], path: tuple[str, ...], source_name: st
 
 def _question(child: dict[str, Any], path: tuple[str, ...], kind: str) -> Question:
     bind = child.get("bind", {})
-    choices = tuple(Choice(name=str(c["name"]), labels=_labels(c.get("label"))) for c in child.get("choices", []))
+    choices = tuple(
+        Choice(name=str(c["name"]), labels=_labels(c.get("label"))) for c in child.get("choices", [])
+    )
     name = child["name"]
     return Question(
         name=name,

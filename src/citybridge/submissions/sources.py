@@ -1,0 +1,372 @@
+"""Exports of other survey tools, read into a :class:`RawBatch`.
+
+One function per source, all ending in the same frame: KoboToolbox (CSV or XLSX, value or label
+headers, select_multiple as one column or split into 0/1 columns), ODK Central (CSV), Google Forms
+and SurveyMonkey style sheets (headers are question labels), and citybridge's own JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from citybridge.forms.model import SELECT_MULTIPLE, Form, Question
+from citybridge.submissions.batch import (
+    INSTANCE_ID,
+    ROW,
+    SUBMITTED_AT,
+    Problem,
+    RawBatch,
+)
+from citybridge.submissions.headers import HeaderIndex, Match, normalise
+from citybridge.submissions.tables import TableError, read_table
+
+FORMATS = ("auto", "kobotoolbox", "odk-central", "google-forms", "surveymonkey", "json")
+
+# Columns each tool adds that carry no answer; they are read for metadata or left aside.
+_INSTANCE_HEADERS = (
+    "meta/instanceid",
+    "meta-instanceid",
+    "instanceid",
+    "key",
+    "_uuid",
+    "instance_id",
+    "respondent id",
+    "response id",
+)
+_TIME_HEADERS = (
+    "_submission_time",
+    "submissiondate",
+    "submitted_at",
+    "timestamp",
+    "end date",
+    "submission time",
+    "отметка времени",
+)
+_IGNORED = {
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "subscriberid",
+    "simserial",
+    "phonenumber",
+    "username",
+    "audit",
+    "submitterid",
+    "submittername",
+    "attachmentspresent",
+    "attachmentsexpected",
+    "status",
+    "reviewstate",
+    "edits",
+    "formversion",
+    "__version__",
+    "formhub/uuid",
+    "meta/instancename",
+    "meta-instancename",
+    "meta/deprecatedid",
+    "email address",
+    "start date",
+    "collector id",
+    "ip address",
+    "first name",
+    "last name",
+    "custom data 1",
+    "meta/rootuuid",
+    "meta-rootuuid",
+}
+
+
+class SourceError(ValueError):
+    """An export that cannot be read at all (not a table, no header)."""
+
+
+def read_export(path: Path, form: Form, *, source_format: str = "auto", timezone: str = "UTC") -> RawBatch:
+    """Read an export file of ``form``'s answers, whatever tool wrote it."""
+    if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
+        return read_json_file(path, form)
+    try:
+        table = read_table(path)
+    except TableError as exc:
+        raise SourceError(str(exc)) from exc
+    kind = detect_format(table.columns) if source_format == "auto" else source_format
+    if kind == "surveymonkey" and table.height and _is_second_header(table.row(0)):
+        table = _merge_surveymonkey_header(table)
+    return _from_table(table, form, path.name, kind, timezone)
+
+
+def detect_format(headers: Iterable[str]) -> str:
+    keys = {normalise(h) for h in headers}
+    if keys & {"_uuid", "_submission_time", "_id", "_index"}:
+        return "kobotoolbox"
+    if keys & {"submissiondate", "meta-instanceid", "key"}:
+        return "odk-central"
+    if keys & {"respondent id", "collector id"}:
+        return "surveymonkey"
+    if keys & {"timestamp", "отметка времени"}:
+        return "google-forms"
+    return "kobotoolbox" if keys & {"meta/instanceid"} else "csv"
+
+
+def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezone: str) -> RawBatch:
+    index = HeaderIndex(form)
+    columns: dict[str, str] = {}
+    option_columns: dict[str, list[tuple[str, str]]] = {}
+    instance_header = time_header = None
+    problems: list[Problem] = []
+    for header in table.columns:
+        if header == ROW:
+            continue
+        key = normalise(header)
+        match = index.match(header)
+        if match is not None and match.choice is None and match.question.name not in columns.values():
+            columns[header] = match.question.name
+        elif match is not None and match.choice is not None:
+            option_columns.setdefault(match.question.name, []).append((header, match.choice))
+        elif key in _INSTANCE_HEADERS:
+            instance_header = _prefer(instance_header, header, _INSTANCE_HEADERS)
+        elif key in _TIME_HEADERS:
+            time_header = _prefer(time_header, header, _TIME_HEADERS)
+        elif not _is_metadata(key, kind):
+            problems.append(Problem(source, 1, header, None, _unknown_header(form)))
+    frame = table.select(
+        pl.col(ROW),
+        _instance_id(table, instance_header, kind),
+        (pl.col(time_header) if time_header else pl.lit(None, pl.Utf8)).alias(SUBMITTED_AT),
+        *(pl.col(h).alias(name) for h, name in columns.items()),
+    )
+    frame = _join_option_columns(frame, table, option_columns)
+    if kind in ("google-forms", "surveymonkey"):
+        frame = _labels_to_names(frame, form)
+    if time_header and timezone != "UTC":
+        frame = _localise(frame, timezone)
+    headers = {name: header for header, name in columns.items()}
+    headers |= {
+        INSTANCE_ID: instance_header or "(instance id)",
+        SUBMITTED_AT: time_header or "(submitted at)",
+    }
+    for name, options in option_columns.items():
+        headers.setdefault(name, options[0][0].rsplit("/", 1)[0])
+    return RawBatch(source=source, kind=kind, frame=frame, headers=headers, problems=problems)
+
+
+def _prefer(current: str | None, header: str, order: tuple[str, ...]) -> str:
+    if current is None:
+        return header
+    return header if order.index(normalise(header)) < order.index(normalise(current)) else current
+
+
+def _is_metadata(key: str, kind: str) -> bool:
+    if key in _IGNORED or key.startswith(("meta/", "meta-")):
+        return True
+    return kind == "kobotoolbox" and key.startswith("_")
+
+
+def _unknown_header(form: Form) -> str:
+    return (
+        f"no question of form '{form.form_id}' (version {form.version or 'unversioned'}) has this name, "
+        "path or label; rename the column to a question name or remove it"
+    )
+
+
+def _instance_id(table: pl.DataFrame, header: str | None, kind: str) -> pl.Expr:
+    if header is not None:
+        return pl.col(header).str.strip_chars().str.replace(r"^uuid:", "").alias(INSTANCE_ID)
+    # Google Forms exports carry no id: a hash of the row makes re-imports idempotent all the same.
+    answers = [c for c in table.columns if c != ROW]
+    digest = pl.concat_str([pl.col(c).fill_null("") for c in answers], separator="\x1f").map_batches(
+        lambda s: pl.Series([f"row-sha1:{hashlib.sha1(v.encode()).hexdigest()[:24]}" for v in s]),
+        return_dtype=pl.Utf8,
+    )
+    return digest.alias(INSTANCE_ID)
+
+
+_TRUE = {"1", "1.0", "true", "yes", "x"}
+
+
+def _join_option_columns(frame: pl.DataFrame, table: pl.DataFrame, options: dict[str, list[tuple[str, str]]]):
+    """Rebuild a select_multiple's value from its 0/1 columns where the main column is absent or empty."""
+    for name, columns in options.items():
+        chosen = pl.concat_str(
+            [
+                pl.when(pl.col(h).str.strip_chars().str.to_lowercase().is_in(_TRUE)).then(pl.lit(choice))
+                for h, choice in columns
+            ],
+            separator=" ",
+            ignore_nulls=True,
+        )
+        rebuilt = table.select(chosen.replace("", None).alias(name)).to_series()
+        if name in frame.columns:
+            frame = frame.with_columns(pl.coalesce(pl.col(name).replace("", None), rebuilt).alias(name))
+        else:
+            frame = frame.with_columns(rebuilt)
+    return frame
+
+
+def _labels_to_names(frame: pl.DataFrame, form: Form) -> pl.DataFrame:
+    """Google Forms writes the chosen labels, several joined by ', '; turn them into choice names."""
+    updates = []
+    for question in form.answer_questions:
+        if question.type != SELECT_MULTIPLE or question.name not in frame.columns:
+            continue
+        values = frame.get_column(question.name).drop_nulls().unique().to_list()
+        mapping = {v: _split_labels(v, question) for v in values}
+        updates.append(pl.col(question.name).replace_strict(mapping, default=pl.col(question.name)))
+    return frame.with_columns(updates) if updates else frame
+
+
+def _split_labels(value: str, question: Question) -> str:
+    lookup = {normalise(label): c.name for c in question.choices for label in (c.name, *c.labels.values())}
+    if normalise(value) in lookup:
+        return lookup[normalise(value)]
+    parts, names, pending = value.split(","), [], ""
+    for part in parts:
+        pending = f"{pending},{part}" if pending else part
+        if normalise(pending) in lookup:
+            names.append(lookup[normalise(pending)])
+            pending = ""
+    if pending:
+        return value  # left as written: validation names the option it cannot find
+    return " ".join(names)
+
+
+def _localise(frame: pl.DataFrame, timezone: str) -> pl.DataFrame:
+    """Timestamps without an offset are in ``timezone``: write the offset in so they stay exact."""
+    from citybridge.submissions.timestamps import parse_instant
+
+    instant = parse_instant(pl.col(SUBMITTED_AT), assume=timezone, extra_naive=_SHEET_FORMATS)
+    return frame.with_columns(
+        pl.coalesce(instant.dt.strftime("%Y-%m-%dT%H:%M:%S%.f%:z"), pl.col(SUBMITTED_AT)).alias(SUBMITTED_AT)
+    )
+
+
+# How Google Sheets and SurveyMonkey write a time stamp.
+_SHEET_FORMATS = (
+    "%m/%d/%Y %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%d.%m.%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M:%S %p",
+)
+
+
+def _is_second_header(row: tuple[Any, ...]) -> bool:
+    return any(isinstance(v, str) and v.strip().lower() in ("response", "open-ended response") for v in row)
+
+
+def _merge_surveymonkey_header(table: pl.DataFrame) -> pl.DataFrame:
+    """SurveyMonkey's second header row names each option of a multiple-choice question."""
+    second = table.row(0)
+    names, question = [], ""
+    for header, sub in zip(table.columns, second, strict=True):
+        if header == ROW:
+            names.append(ROW)
+            continue
+        if not header.startswith("Unnamed") and not header.startswith("_duplicated"):
+            question = header
+        if sub and sub.strip().lower() not in ("response", "open-ended response", ""):
+            names.append(f"{question} - {sub}")
+        else:
+            names.append(header)
+    renamed = table.slice(1)
+    renamed.columns = names
+    # SurveyMonkey writes the option's label as the cell value rather than 1.
+    option_cols = [n for n in names if " - " in n]
+    return renamed.with_columns(
+        pl.when(pl.col(c).is_not_null()).then(pl.lit("1")).alias(c) for c in option_cols
+    )
+
+
+def read_json_file(path: Path, form: Form) -> RawBatch:
+    """A JSON array, or JSON lines, of submissions shaped as the API takes them."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path.name}: cannot read the file as UTF-8 text ({exc}).") from exc
+    try:
+        if text.lstrip().startswith("["):
+            payloads = json.loads(text)
+            rows = list(enumerate(payloads, start=1))
+        else:
+            rows = [
+                (n, json.loads(line)) for n, line in enumerate(text.splitlines(), start=1) if line.strip()
+            ]
+    except json.JSONDecodeError as exc:
+        raise SourceError(
+            f"{path.name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
+        ) from exc
+    return from_payloads(form, rows, source=path.name)
+
+
+def from_payloads(form: Form, payloads: list[tuple[int, Any]], *, source: str = "API") -> RawBatch:
+    """Submissions as JSON objects: ``{"instance_id", "submitted_at", "answers": {name: value}}``."""
+    index = HeaderIndex(form)
+    records, problems = [], []
+    names = [q.name for q in form.answer_questions]
+    for row, payload in payloads:
+        record, row_problems = _payload_record(payload, index, source, row)
+        problems += row_problems
+        if record is not None:
+            records.append({ROW: row, **record})
+    schema = {ROW: pl.Int64, INSTANCE_ID: pl.Utf8, SUBMITTED_AT: pl.Utf8} | {n: pl.Utf8 for n in names}
+    frame = pl.DataFrame(records, schema=schema) if records else pl.DataFrame(schema=schema)
+    headers = {INSTANCE_ID: "instance_id", SUBMITTED_AT: "submitted_at"} | {n: f"answers.{n}" for n in names}
+    return RawBatch(source=source, kind="json", frame=frame, headers=headers, problems=problems)
+
+
+def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
+    if not isinstance(payload, dict):
+        return None, [Problem(source, row, None, None, "a submission must be a JSON object")]
+    answers = payload.get("answers", {})
+    if not isinstance(answers, dict):
+        return None, [
+            Problem(
+                source,
+                row,
+                "answers",
+                None,
+                "'answers' must be an object of question: value",
+            )
+        ]
+    meta = payload.get("meta") if isinstance(payload.get("meta"), dict) else {}
+    record: dict[str, Any] = {
+        INSTANCE_ID: _text(payload.get("instance_id") or meta.get("instanceID")),
+        SUBMITTED_AT: _text(payload.get("submitted_at")),
+    }
+    problems = []
+    for key, value in answers.items():
+        match: Match | None = index.match(str(key))
+        if match is None or match.choice is not None:
+            problems.append(
+                Problem(
+                    source,
+                    row,
+                    f"answers.{key}",
+                    _text(value),
+                    _unknown_header(index.form),
+                )
+            )
+            continue
+        record[match.question.name] = _answer_text(value)
+    if record[INSTANCE_ID]:
+        record[INSTANCE_ID] = record[INSTANCE_ID].removeprefix("uuid:")
+    return record, problems
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _answer_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

@@ -1,0 +1,125 @@
+"""Reading a spreadsheet file (CSV, XLSX) into a frame of text cells with their row numbers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import polars as pl
+
+from citybridge.submissions.batch import ROW
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table; the message names the file and says what to do."""
+
+
+def read_table(path: Path) -> pl.DataFrame:
+    """All cells as text (empty cells as null), plus ``_row``: the 1-based row in the file."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        frame = _read_xlsx(path)
+    elif suffix in (".csv", ".txt", ".tsv"):
+        frame = _read_csv(path)
+    else:
+        raise TableError(f"{path.name}: unknown file type '{suffix}'; use .csv, .xlsx or .json")
+    # The header is row 1, so the first data row is row 2, as a spreadsheet shows it.
+    return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+
+
+def _read_csv(path: Path) -> pl.DataFrame:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError as exc:
+        raise TableError(f"{path.name}: cannot read the file ({exc.strerror}).") from exc
+    try:
+        sample = head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TableError(f"{path.name}: not UTF-8 text; save the export as CSV UTF-8 and try again.") from exc
+    separator = _separator(sample)
+    try:
+        frame = pl.read_csv(
+            path,
+            separator=separator,
+            infer_schema=False,
+            encoding="utf8",
+            missing_utf8_is_empty_string=False,
+        )
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
+        raise TableError(f"{path.name}: not a readable CSV table ({_first_line(exc)}).") from exc
+    if frame.columns and frame.columns[0].startswith("\ufeff"):
+        frame = frame.rename({frame.columns[0]: frame.columns[0].lstrip("\ufeff")})
+    return _check_headers(path, frame)
+
+
+def _separator(sample: str) -> str:
+    # KoboToolbox writes ';' by default, most other tools ','.
+    try:
+        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _read_xlsx(path: Path) -> pl.DataFrame:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise TableError(f"{path.name}: not a readable XLSX workbook ({exc}).") from exc
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = [("" if h is None else str(h)).strip() for h in next(rows, ())]
+        while header and not header[-1]:
+            header.pop()
+        body = [[_cell_text(v) for v in row[: len(header)]] for row in rows]
+    finally:
+        workbook.close()
+    body = [row + [None] * (len(header) - len(row)) for row in body]
+    while body and all(cell is None for cell in body[-1]):
+        body.pop()
+    frame = pl.DataFrame(body, schema={name: pl.Utf8 for name in _unique(header)}, orient="row")
+    return _check_headers(path, frame)
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _unique(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in header:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        out.append(name if count == 0 else f"{name} ({count + 1})")
+    return out
+
+
+def _check_headers(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
+    if not frame.columns or all(not c.strip() for c in frame.columns):
+        raise TableError(f"{path.name}: the first row holds no column names.")
+    return frame
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def rows_as_csv(frame: pl.DataFrame) -> str:
+    """A frame written as CSV text (for the rejected-rows file)."""
+    buffer = io.StringIO()
+    frame.write_csv(buffer)
+    return buffer.getvalue()

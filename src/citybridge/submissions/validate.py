@@ -1,0 +1,269 @@
+"""Check a batch of submissions against its form version, column by column.
+
+Each question's column is typed (whole number, number, date, choice...), then the form's rules are
+evaluated over the typed frame: required, relevant and constraint. The result keeps the rows that
+passed, typed, and one :class:`~citybridge.submissions.batch.Problem` per bad cell, naming its file,
+row, column, value and reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from citybridge.forms.model import (
+    CALCULATE,
+    DATE,
+    DATETIME,
+    DECIMAL,
+    INTEGER,
+    SELECT_MULTIPLE,
+    SELECT_ONE,
+    TEXT,
+    Form,
+    Question,
+)
+from citybridge.submissions.batch import (
+    INSTANCE_ID,
+    ROW,
+    SUBMITTED_AT,
+    Problem,
+    RawBatch,
+)
+from citybridge.submissions.expressions import (
+    Column,
+    ExpressionNotSupported,
+    compile_rule,
+)
+from citybridge.submissions.timestamps import parse_instant
+
+_KIND = {
+    INTEGER: "number",
+    DECIMAL: "number",
+    DATE: "date",
+    DATETIME: "datetime",
+    SELECT_MULTIPLE: "multiple",
+    SELECT_ONE: "text",
+    TEXT: "text",
+    CALCULATE: "text",
+}
+_ERR = "__error__"
+
+
+@dataclass
+class Validated:
+    """What validation made of a batch: the typed valid rows and every problem found."""
+
+    form: Form
+    source: str
+    frame: pl.DataFrame  # valid rows: ROW, INSTANCE_ID, SUBMITTED_AT (UTC) and typed answers
+    rejected: pl.DataFrame  # the raw rows that failed, as they were read
+    problems: list[Problem] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)  # rules kept but not evaluated, and why
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def records(self) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+        """(instance id, submitted-at, answers) per valid row; answers hold JSON-ready values."""
+        names = [q.name for q in self.form.answer_questions if q.name in self.frame.columns]
+        encoded = self.frame.select(
+            INSTANCE_ID, SUBMITTED_AT, *(_encode(self.form.question(n)) for n in names)
+        )
+        for row in encoded.iter_rows():
+            answers = {name: value for name, value in zip(names, row[2:], strict=True) if value is not None}
+            yield row[0], row[1], answers
+
+
+def validate(form: Form, batch: RawBatch) -> Validated:
+    """Validate every row of ``batch`` against ``form``; never raises on bad data."""
+    questions = [q for q in form.answer_questions if q.name in batch.frame.columns]
+    raw = batch.frame.with_columns(
+        pl.col(q.name).cast(pl.Utf8).str.strip_chars().replace("", None) for q in questions
+    )
+    typed = raw.with_columns(_type(q).alias(q.name) for q in questions).with_columns(
+        parse_instant(pl.col(SUBMITTED_AT).cast(pl.Utf8)).alias(SUBMITTED_AT)
+    )
+    checks, unchecked = _checks(form, questions, raw, typed)
+    flags = typed.with_columns(raw.select(pl.all().name.prefix("__raw__"))).with_columns(checks)
+    check_names = [c.meta.output_name() for c in checks]
+    failing = pl.any_horizontal(check_names) if check_names else pl.lit(False)
+    flags = flags.with_columns(failing.alias(_ERR))
+    problems = _problems(form, batch, flags.filter(pl.col(_ERR)), check_names)
+    keep = ~flags.get_column(_ERR)
+    return Validated(
+        form=form,
+        source=batch.source,
+        frame=typed.filter(keep).select(ROW, INSTANCE_ID, SUBMITTED_AT, *(q.name for q in questions)),
+        rejected=batch.frame.filter(~keep),
+        problems=[*batch.problems, *problems],
+        unchecked=unchecked,
+    )
+
+
+def _type(question: Question) -> pl.Expr:
+    raw = pl.col(question.name)
+    if question.type == INTEGER:
+        return raw.str.replace(r"^\+", "").cast(pl.Int64, strict=False)
+    if question.type == DECIMAL:
+        return raw.cast(pl.Float64, strict=False)
+    if question.type == DATE:
+        return raw.str.to_date("%Y-%m-%d", strict=False)
+    if question.type == DATETIME:
+        return parse_instant(raw)
+    if question.type == SELECT_ONE:
+        return raw.str.to_lowercase().replace_strict(
+            _choice_lookup(question), default=None, return_dtype=pl.Utf8
+        )
+    if question.type == SELECT_MULTIPLE:
+        lookup = _choice_lookup(question)
+        tokens = raw.str.to_lowercase().str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
+        return tokens.list.eval(pl.element().replace_strict(lookup, default="\x00", return_dtype=pl.Utf8))
+    return raw
+
+
+def _choice_lookup(question: Question) -> dict[str, str]:
+    """Lower-cased choice names and labels (every language) -> choice name."""
+    lookup: dict[str, str] = {}
+    for choice in question.choices:
+        for label in choice.labels.values():
+            lookup.setdefault(label.strip().lower(), choice.name)
+    for choice in question.choices:
+        lookup[choice.name.lower()] = choice.name  # a name always wins over a label
+    return lookup
+
+
+def _checks(form: Form, questions: list[Question], raw: pl.DataFrame, typed: pl.DataFrame):
+    kinds = {q.name: _KIND[q.type] for q in form.answer_questions}
+    checks: list[pl.Expr] = [
+        pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
+        (pl.col(SUBMITTED_AT).is_null() & pl.col("__raw__" + SUBMITTED_AT).is_not_null()).alias(
+            "meta|submitted"
+        ),
+    ]
+    unchecked: list[str] = []
+    for question in questions:
+        present = pl.col("__raw__" + question.name).is_not_null()
+        checks.append((present & _type_failed(question)).alias(f"{question.name}|type"))
+
+        def resolve(name: str | None, current: str = question.name) -> Column:
+            target = current if name is None else name
+            if target not in kinds:
+                raise ExpressionNotSupported(f"${{{target}}} is not a question of this form")
+            expr = pl.col(target) if target in typed.columns else pl.lit(None)
+            return Column(expr, kinds[target])
+
+        relevant = _rule(question, "relevant", resolve, unchecked)
+        if relevant is not None:
+            checks.append((present & ~relevant).alias(f"{question.name}|relevant"))
+        if question.required:
+            needed = relevant if relevant is not None else pl.lit(True)
+            checks.append((~present & needed).alias(f"{question.name}|required"))
+        constraint = _rule(question, "constraint", resolve, unchecked)
+        if constraint is not None:
+            ok_type = ~_type_failed(question)
+            checks.append((present & ok_type & ~constraint).alias(f"{question.name}|constraint"))
+    for name in kinds.keys() - set(raw.columns):
+        question = form.question(name)
+        if question.required and not question.relevant:
+            checks.append(pl.lit(True).alias(f"{name}|required"))
+    return checks, unchecked
+
+
+def _type_failed(question: Question) -> pl.Expr:
+    typed = pl.col(question.name)
+    if question.type == SELECT_MULTIPLE:
+        return typed.list.contains("\x00").fill_null(False) | typed.list.len().eq(0).fill_null(False)
+    if question.type in (TEXT, CALCULATE):
+        return pl.lit(False)
+    return typed.is_null()
+
+
+def _rule(question: Question, kind: str, resolve, unchecked: list[str]) -> pl.Expr | None:
+    expression = getattr(question, kind)
+    if not expression:
+        return None
+    try:
+        return compile_rule(expression, resolve)
+    except ExpressionNotSupported as exc:
+        unchecked.append(f"{kind} of '{question.name}' ({expression}) is stored but not checked: {exc}")
+        return None
+
+
+def _problems(form: Form, batch: RawBatch, failing: pl.DataFrame, check_names: list[str]) -> list[Problem]:
+    problems = []
+    for row in failing.iter_rows(named=True):
+        for check in check_names:
+            if row[check]:
+                problems.append(_problem(form, batch, row, check))
+    return problems
+
+
+def _problem(form: Form, batch: RawBatch, row: dict[str, Any], check: str) -> Problem:
+    name, kind = check.split("|")
+    line = row[ROW]
+    if name == "meta":
+        if kind == "instance":
+            return Problem(
+                batch.source,
+                line,
+                batch.header(INSTANCE_ID),
+                None,
+                "has no instance id",
+            )
+        value = row["__raw__" + SUBMITTED_AT]
+        return Problem(
+            batch.source,
+            line,
+            batch.header(SUBMITTED_AT),
+            value,
+            "is not a date and time",
+        )
+    question = form.question(name)
+    value = row.get("__raw__" + name)
+    return Problem(batch.source, line, batch.header(name), value, _reason(question, kind, value))
+
+
+def _reason(question: Question, kind: str, value: str | None) -> str:
+    if kind == "required":
+        return f"'{question.name}' is required but not answered"
+    if kind == "relevant":
+        return f"'{question.name}' is answered although it does not apply (relevant: {question.relevant})"
+    if kind == "constraint":
+        message = question.constraint_message and next(iter(question.constraint_message.values()))
+        detail = f" ({message})" if message else ""
+        return f"breaks the constraint {question.constraint}{detail}"
+    return _type_reason(question, value or "")
+
+
+def _type_reason(question: Question, value: str) -> str:
+    if question.type == INTEGER:
+        return f"'{question.name}' takes a whole number"
+    if question.type == DECIMAL:
+        return f"'{question.name}' takes a number"
+    if question.type == DATE:
+        return f"'{question.name}' takes a date written YYYY-MM-DD"
+    if question.type == DATETIME:
+        return f"'{question.name}' takes a date and time in ISO 8601 (2020-11-10T09:30:00+05:00)"
+    names = ", ".join(question.choice_names())
+    if question.type == SELECT_MULTIPLE:
+        lookup = _choice_lookup(question)
+        unknown = [t for t in value.split() if t.lower() not in lookup] or [value]
+        return (
+            f"{', '.join(repr(t) for t in unknown)} not in the choice list '{question.list_name}' ({names})"
+        )
+    return f"not in the choice list '{question.list_name}' ({names})"
+
+
+def _encode(question: Question) -> pl.Expr:
+    """The typed column as JSON-ready values: ISO text for dates, lists for multiple choices."""
+    column = pl.col(question.name)
+    if question.type == DATE:
+        return column.dt.strftime("%Y-%m-%d")
+    if question.type == DATETIME:
+        return column.dt.strftime("%Y-%m-%dT%H:%M:%S%.f%:z")
+    return column
