@@ -94,7 +94,9 @@ def validate(form: Form, batch: RawBatch) -> Validated:
     failing = pl.any_horizontal(check_names) if check_names else pl.lit(False)
     flags = flags.with_columns(failing.alias(_ERR))
     problems = _problems(form, batch, flags.filter(pl.col(_ERR)), check_names)
-    keep = ~flags.get_column(_ERR)
+    # Rows the reader already found fault with (an unknown answer key, say) are rejected too.
+    faulty_rows = [p.row for p in batch.problems if p.row is not None]
+    keep = ~(flags.get_column(_ERR) | flags.get_column(ROW).is_in(faulty_rows))
     return Validated(
         form=form,
         source=batch.source,

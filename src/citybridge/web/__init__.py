@@ -1,0 +1,1 @@
+"""The Django shell around the core: the store, the admin and the API."""

@@ -1,0 +1,1 @@
+"""The trainings area of the Django shell."""
