@@ -46,7 +46,6 @@ def _read_csv(path: Path) -> pl.DataFrame:
             separator=separator,
             infer_schema=False,
             encoding="utf8",
-            missing_utf8_is_empty_string=False,
         )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
         raise TableError(f"{path.name}: not a readable CSV table ({_first_line(exc)}).") from exc

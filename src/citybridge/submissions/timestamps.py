@@ -29,4 +29,11 @@ def parse_instant(text: pl.Expr, assume: str = "UTC", extra_naive: tuple[str, ..
         .dt.convert_time_zone("UTC")
         for f in (*_NAIVE, *extra_naive)
     ]
+    # A bare date (some tools export only the day) is read as the start of that day.
+    candidates.append(
+        cleaned.str.to_date("%Y-%m-%d", strict=False)
+        .cast(pl.Datetime("us"))
+        .dt.replace_time_zone(assume, ambiguous="earliest", non_existent="null")
+        .dt.convert_time_zone("UTC")
+    )
     return pl.coalesce(candidates)

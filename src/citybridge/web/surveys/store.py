@@ -48,6 +48,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     unchecked: list[str] = field(default_factory=list)
     rejected_rows: object | None = None  # polars frame of the rejected raw rows
+    headers: dict[str, str] = field(default_factory=dict)  # column -> header as in the source file
 
     @property
     def total(self) -> int:
@@ -135,6 +136,7 @@ def store_batch(
         problems=validated.problems,
         unchecked=validated.unchecked,
         rejected_rows=validated.rejected,
+        headers=batch.headers,
     )
     report.new, report.already_present = _write(survey, version, validated, source, progress)
     return report

@@ -1,0 +1,421 @@
+"""The ``citybridge`` command: file-to-file work through the core, store-backed work through the shell."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from citybridge.forms import FormError, load_xlsform
+from citybridge.submissions import Problem
+
+app = typer.Typer(
+    help="citybridge: survey, evaluate and broker partnerships for a city officials' training.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+training_app = typer.Typer(help="Create and list trainings.", no_args_is_help=True)
+survey_app = typer.Typer(help="Add XLSForm surveys to a training, or check a form.", no_args_is_help=True)
+submissions_app = typer.Typer(
+    help="Import submissions exported from other survey tools.", no_args_is_help=True
+)
+participants_app = typer.Typer(help="Import a training's registration list.", no_args_is_help=True)
+token_app = typer.Typer(help="Issue API tokens.", no_args_is_help=True)
+app.add_typer(training_app, name="training")
+app.add_typer(survey_app, name="survey")
+app.add_typer(submissions_app, name="submissions")
+app.add_typer(participants_app, name="participants")
+app.add_typer(token_app, name="token")
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
+_SHOWN_PROBLEMS = 25
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one message, without a traceback."""
+
+
+@app.callback()
+def main(
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the SQLite store [env: CITYBRIDGE_DATA_DIR].", show_default=False),
+    ] = None,
+    database_url: Annotated[
+        str | None, typer.Option(help="Use this database instead, e.g. postgres://... [env: DATABASE_URL].")
+    ] = None,
+) -> None:
+    if data_dir is not None:
+        os.environ["CITYBRIDGE_DATA_DIR"] = str(data_dir)
+    if database_url is not None:
+        os.environ["DATABASE_URL"] = database_url
+
+
+def _store(migrate: bool = False) -> None:
+    from citybridge.web import bootstrap
+
+    if migrate:
+        bootstrap.migrate()
+    elif not bootstrap.store_is_ready():
+        raise UserError("the store is not set up (or not up to date): run 'citybridge init' first.")
+
+
+@app.command()
+def init() -> None:
+    """Create the store (or bring its tables up to date)."""
+    _store(migrate=True)
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    console.print(f"Store ready: {database['NAME']} ({database['ENGINE'].rsplit('.', 1)[-1]}).")
+
+
+@training_app.command("create")
+def training_create(
+    title: Annotated[str, typer.Argument(help="The training's title.")],
+    slug: Annotated[
+        str | None, typer.Option(help="Short name used in commands (default: from the title).")
+    ] = None,
+    starts_on: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    ends_on: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+) -> None:
+    """Create a training and print its id."""
+    import datetime as dt
+
+    _store()
+    from citybridge.web.trainings.store import create_training
+
+    try:
+        dates = {
+            k: dt.date.fromisoformat(v) for k, v in (("starts_on", starts_on), ("ends_on", ends_on)) if v
+        }
+    except ValueError as exc:
+        raise UserError(f"dates are written YYYY-MM-DD ({exc}).") from exc
+    training = create_training(title, slug=slug, **dates)
+    console.print(f"Created training {training.pk} ({training.slug}).")
+
+
+@training_app.command("list")
+def training_list() -> None:
+    """List the trainings in the store."""
+    _store()
+    from citybridge.web.trainings.models import Training
+
+    table = Table("id", "slug", "title", "dates")
+    for training in Training.objects.order_by("pk"):
+        dates = f"{training.starts_on or ''} – {training.ends_on or ''}".strip(" –")
+        table.add_row(str(training.pk), training.slug, training.title, dates)
+    console.print(table)
+
+
+@training_app.command("load-programme")
+def training_load_programme(
+    file: Annotated[
+        Path, typer.Argument(help="A programme JSON file (see examples/uzbekistan-2020/programme.json).")
+    ],
+) -> None:
+    """Create or refresh a training with its lectures and speakers from a programme file."""
+    _store()
+    from citybridge.web.trainings.store import load_programme
+
+    training = load_programme(_existing(file))
+    console.print(f"Training {training.pk} ({training.slug}): {training.lectures.count()} lectures.")
+
+
+@survey_app.command("add")
+def survey_add(
+    form: Annotated[Path, typer.Argument(help="The XLSForm (.xlsx, .xls, .csv or .md).")],
+    training: Annotated[str, typer.Option(help="Training id or slug.")],
+    slug: Annotated[
+        str | None, typer.Option(help="Short name for the survey (default: the form_id).")
+    ] = None,
+) -> None:
+    """Add an XLSForm to a training (a new version if its form_id is known) and print the survey id."""
+    _store()
+    from citybridge.web.surveys.store import add_survey, find_training
+
+    survey, version, is_new = add_survey(find_training(training), _existing(form), slug=slug)
+    state = "added" if is_new else "already present"
+    console.print(
+        f"Survey {survey.pk} ({survey.slug}), form '{survey.form_id}' version '{version.version}' {state}: "
+        f"{len(version.form().answer_questions)} questions."
+    )
+
+
+@survey_app.command("check")
+def survey_check(form: Annotated[Path, typer.Argument(help="The XLSForm to check.")]) -> None:
+    """Read an XLSForm through pyxform and list its questions, without touching the store."""
+    loaded = load_xlsform(_existing(form))
+    table = Table("path", "type", "label", "required", "rules")
+    for question in loaded.questions:
+        rules = ", ".join(k for k in ("relevant", "constraint", "calculation") if getattr(question, k))
+        table.add_row(
+            question.path,
+            question.type,
+            question.label(loaded.default_language),
+            "yes" if question.required else "",
+            rules,
+        )
+    console.print(table)
+    console.print(
+        f"Form '{loaded.form_id}' version '{loaded.version}', languages: {', '.join(loaded.languages)}."
+    )
+
+
+@submissions_app.command("import")
+def submissions_import(
+    file: Annotated[
+        Path,
+        typer.Argument(help="Export from KoboToolbox, ODK Central, Google Forms, SurveyMonkey, or JSON."),
+    ],
+    survey: Annotated[str, typer.Option(help="Survey id or slug.")],
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Store the valid rows; write the rejected ones to a file.")
+    ] = False,
+    rejected_file: Annotated[
+        Path | None, typer.Option(help="Where to write rejected rows (default: FILE.rejected.csv).")
+    ] = None,
+    source_format: Annotated[
+        str,
+        typer.Option("--format", help="auto, kobotoolbox, odk-central, google-forms, surveymonkey or json."),
+    ] = "auto",
+    timezone: Annotated[str, typer.Option(help="Time zone of timestamps written without an offset.")] = "UTC",
+) -> None:
+    """Validate an export against the survey's form and store its new submissions, once each."""
+    _store()
+    from citybridge.web.surveys.store import ImportRejected, find_survey, import_file
+
+    target = find_survey(survey)
+    with _progress(f"Importing {file.name}") as advance:
+        try:
+            report = import_file(
+                target,
+                _existing(file),
+                skip_invalid=skip_invalid,
+                source_format=source_format,
+                timezone_name=timezone,
+                progress=advance,
+            )
+        except ImportRejected as rejected:
+            _print_problems(rejected.problems)
+            raise UserError(
+                f"{file.name}: {len(rejected.problems)} problem(s) in {rejected.total} row(s); nothing was stored. "
+                "Fix the file, or use --skip-invalid to store the valid rows."
+            ) from None
+    for note in report.unchecked:
+        errors.print(f"note: {note}")
+    if report.rejected:
+        _print_problems(report.problems)
+        path = rejected_file or file.with_name(f"{file.stem}.rejected.csv")
+        _write_rejected(report, path)
+        console.print(f"Rejected rows with their reasons: {path}")
+    console.print(
+        f"{file.name}: {report.new} new, {report.already_present} already present, {report.rejected} rejected."
+    )
+
+
+def _write_rejected(report, path: Path) -> None:
+    import polars as pl
+
+    reasons: dict[int, list[str]] = {}
+    for problem in report.problems:
+        if problem.row is not None:
+            reasons.setdefault(problem.row, []).append(f"{problem.column}: {problem.reason}")
+    frame = report.rejected_rows.with_columns(
+        pl.col("_row")
+        .map_elements(lambda r: "; ".join(reasons.get(r, [])), return_dtype=pl.Utf8)
+        .alias("reasons")
+    )
+    names = {c: report.headers.get(c, c) for c in frame.columns if c != "_row"}
+    frame.rename({"_row": "row", **names}).write_csv(path)
+
+
+@participants_app.command("import")
+def participants_import(
+    file: Annotated[
+        Path, typer.Argument(help="CSV or XLSX: name, position, organisation, city, email, phone, consent.")
+    ],
+    training: Annotated[str, typer.Option(help="Training id or slug.")],
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Store the valid rows, list the others.")
+    ] = False,
+) -> None:
+    """Import a registration list; re-importing the same people adds nothing."""
+    _store()
+    from citybridge.web.surveys.store import find_training
+    from citybridge.web.trainings.store import RegistrationsRejected, import_registrations
+
+    target = find_training(training)
+    with _progress(f"Importing {file.name}"):
+        try:
+            report = import_registrations(target, _existing(file), skip_invalid=skip_invalid)
+        except RegistrationsRejected as rejected:
+            _print_problems(rejected.problems)
+            raise UserError(
+                f"{file.name}: {len(rejected.problems)} problem(s); nothing was stored. "
+                "Fix the file, or use --skip-invalid to store the valid rows."
+            ) from None
+    if report.problems:
+        _print_problems(report.problems)
+    console.print(
+        f"{file.name}: {report.new} new, {report.already_present} already present, {report.rejected} rejected."
+    )
+
+
+@app.command()
+def status(
+    training: Annotated[str | None, typer.Option(help="Only this training (id or slug).")] = None,
+) -> None:
+    """Per training: registered participants, respondents and response rate."""
+    _store()
+    _print_status(training)
+
+
+def _print_status(training_ref: str | None = None) -> None:
+    from citybridge.web.status import training_status
+    from citybridge.web.surveys.store import find_training
+    from citybridge.web.trainings.models import Training
+
+    trainings = [find_training(training_ref)] if training_ref else list(Training.objects.order_by("pk"))
+    table = Table(
+        "id", "training", "registered", "cities", "surveys", "submissions", "respondents", "response rate"
+    )
+    for row in (training_status(t) for t in trainings):
+        rate = "–" if row.response_rate is None else f"{row.response_rate:.0%}"
+        table.add_row(
+            str(row.training_id),
+            row.slug,
+            str(row.registered),
+            str(row.cities),
+            str(row.surveys),
+            str(row.submissions),
+            str(row.respondents),
+            rate,
+        )
+    console.print(table)
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who will use the token, e.g. 'field team'.")],
+    training: Annotated[
+        str, typer.Option(help="A training (id or slug) of the organisation the token acts for.")
+    ],
+) -> None:
+    """Issue an API token for the organisation of a training; it is shown once."""
+    _store()
+    from citybridge.web.api.models import ApiToken
+    from citybridge.web.surveys.store import find_training
+
+    organisation = find_training(training).organisation
+    _, token = ApiToken.issue(organisation, name)
+    console.print(f"Token for {organisation.name} (keep it; it is not shown again):")
+    console.print(token)
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the demo's store and outputs.")] = Path(
+        "citybridge-demo"
+    ),
+) -> None:
+    """Load the example training (Uzbekistan 2020) into a fresh store and show its status."""
+    store = out / "store"
+    if store.exists():
+        shutil.rmtree(store)
+    os.environ["CITYBRIDGE_DATA_DIR"] = str(store)
+    os.environ.pop("DATABASE_URL", None)
+    _store(migrate=True)
+    from citybridge.web.surveys.store import add_survey, import_file
+    from citybridge.web.trainings.store import import_registrations, load_programme
+
+    example = _existing(EXAMPLE)
+    training = load_programme(example / "programme.json")
+    console.print(f"Training: {training.title} ({training.starts_on} – {training.ends_on})")
+    for lecture in training.lectures.select_related("speaker"):
+        console.print(f"  {lecture.number}. {lecture.title} — {lecture.speaker}")
+    registrations = import_registrations(training, example / "registrations.csv")
+    console.print(f"Registrations: {registrations.new} participants.")
+    survey, version, _ = add_survey(training, example / "survey.xlsx")
+    console.print(f"Survey: {survey.title} (form '{survey.form_id}', version {version.version}).")
+    with _progress("Importing submissions.csv") as advance:
+        report = import_file(survey, example / "submissions.csv", progress=advance)
+    console.print(
+        f"Submissions: {report.new} new, {report.already_present} already present, {report.rejected} rejected."
+    )
+    _print_status(training.slug)
+    console.print(f"Store: {store.resolve()}")
+
+
+@contextmanager
+def _progress(description: str) -> Iterator[Callable[[int], None]]:
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=errors, transient=True, disable=not errors.is_terminal) as progress:
+        task = progress.add_task(description, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems[:_SHOWN_PROBLEMS]:
+        errors.print(f"  {problem}")
+    if len(problems) > _SHOWN_PROBLEMS:
+        errors.print(f"  … and {len(problems) - _SHOWN_PROBLEMS} more.")
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise UserError(f"{path}: no such file or folder.")
+    return path
+
+
+def run() -> None:
+    """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
+    from citybridge.submissions.sources import SourceError
+    from citybridge.submissions.tables import TableError as _TableError
+
+    expected: tuple[type[Exception], ...] = (UserError, FormError, SourceError, _TableError)
+    try:
+        from citybridge.web.surveys.store import FormVersionConflict, NotFound
+
+        expected += (FormVersionConflict, NotFound)
+    except Exception:  # Django not importable: the core commands still work
+        pass
+    try:
+        app()
+    except expected as exc:
+        errors.print(f"error: {exc}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        errors.print("interrupted; an import in progress was rolled back.")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("CITYBRIDGE_DEBUG") == "1":
+            raise
+        errors.print(f"error: unexpected {type(exc).__name__}: {exc}")
+        errors.print("Run again with CITYBRIDGE_DEBUG=1 to see the details, and report it.")
+        sys.exit(1)
