@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.security import HttpBearer
 
 from citybridge.submissions.sources import from_payloads
@@ -20,6 +20,17 @@ class TokenAuth(HttpBearer):
 
 
 api = NinjaAPI(title="citybridge API", version="1", auth=TokenAuth(), urls_namespace="api-v1")
+
+
+@api.exception_handler(Exception)
+def unexpected_error(request: HttpRequest, exc: Exception):
+    # A client gets a message it can act on, never a stack trace; the server log keeps the details.
+    import logging
+
+    logging.getLogger("citybridge.api").exception("unexpected error on %s", request.path)
+    return api.create_response(
+        request, {"message": "the server could not handle this request; nothing was stored"}, status=500
+    )
 
 
 class SubmissionIn(Schema):
@@ -57,16 +68,14 @@ def create_submission(request: HttpRequest, survey_id: int, payload: SubmissionI
     organisation = request.auth.organisation
     survey = Survey.objects.filter(pk=survey_id, training__organisation=organisation).first()
     if survey is None:
-        return 404, {"message": f"no survey {survey_id} for this token's organisation"}
+        return Status(404, {"message": f"no survey {survey_id} for this token's organisation"})
     version = survey.current_version()
     batch = from_payloads(version.form(), [(1, payload.dict())], source="API")
     try:
         report = store_batch(survey, version, batch, source=Submission.Source.API)
     except ImportRejected as rejected:
         problems = [{"column": p.column, "value": p.value, "reason": p.reason} for p in rejected.problems]
-        return 422, {
-            "message": "the submission does not fit the form; nothing was stored",
-            "problems": problems,
-        }
+        message = "the submission does not fit the form; nothing was stored"
+        return Status(422, {"message": message, "problems": problems})
     status = "created" if report.new else "already present"
-    return (201 if report.new else 200), {"status": status, "instance_id": payload.instance_id}
+    return Status(201 if report.new else 200, {"status": status, "instance_id": payload.instance_id})

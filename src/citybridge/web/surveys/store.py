@@ -6,6 +6,7 @@ reports how many submissions were new, already present or rejected.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +76,7 @@ def add_survey(
             )
         existing = survey.versions.filter(version=form.version).first()
         if existing is not None:
-            if existing.definition != form.to_dict():
+            if existing.definition != _as_stored(form):
                 raise FormVersionConflict(
                     f"{Path(path).name}: survey '{survey.slug}' already has version '{form.version}' with "
                     "different questions; raise 'version' in the settings sheet and add the form again."
@@ -84,11 +85,16 @@ def add_survey(
         version = FormVersion.objects.create(
             survey=survey,
             version=form.version,
-            definition=form.to_dict(),
+            definition=_as_stored(form),
             xlsform=data,
             filename=Path(path).name,
         )
     return survey, version, True
+
+
+def _as_stored(form: Form) -> dict:
+    """The form definition as the JSON column gives it back (tuples become lists)."""
+    return json.loads(json.dumps(form.to_dict()))
 
 
 def _unique_slug(text: str) -> str:
