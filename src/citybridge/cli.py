@@ -120,7 +120,7 @@ def training_list() -> None:
     _store()
     from citybridge.web.trainings.models import Training
 
-    table = Table("id", "slug", "title", "dates")
+    table = _table("id", "slug", "title", "dates")
     for training in Training.objects.order_by("pk"):
         dates = f"{training.starts_on or ''} – {training.ends_on or ''}".strip(" –")
         table.add_row(str(training.pk), training.slug, training.title, dates)
@@ -165,7 +165,7 @@ def survey_add(
 def survey_check(form: Annotated[Path, typer.Argument(help="The XLSForm to check.")]) -> None:
     """Read an XLSForm through pyxform and list its questions, without touching the store."""
     loaded = load_xlsform(_existing(form))
-    table = Table("path", "type", "label", "required", "rules")
+    table = _table("path", "type", "label", "required", "rules")
     for question in loaded.questions:
         rules = ", ".join(k for k in ("relevant", "constraint", "calculation") if getattr(question, k))
         table.add_row(
@@ -380,6 +380,14 @@ def _progress(description: str) -> Iterator[Callable[[int], None]]:
         yield lambda n: progress.advance(task, n)
 
 
+def _table(*headers: str) -> Table:
+    # Fold long words (question paths, slugs) instead of cutting them: the user needs them whole.
+    table = Table()
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
+
+
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems[:_SHOWN_PROBLEMS]:
         errors.print(f"  {problem}")
@@ -393,7 +401,7 @@ def _existing(path: Path) -> Path:
     return path
 
 
-def run() -> None:
+def run(argv: list[str] | None = None) -> None:
     """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
     from citybridge.submissions.sources import SourceError
     from citybridge.submissions.tables import TableError as _TableError
@@ -406,7 +414,7 @@ def run() -> None:
     except Exception:  # Django not importable: the core commands still work
         pass
     try:
-        app()
+        app(args=argv, prog_name="citybridge")
     except expected as exc:
         errors.print(f"error: {exc}")
         sys.exit(1)

@@ -1,0 +1,107 @@
+"""The ``citybridge`` command as a user meets it: help everywhere, ids printed, one-line errors."""
+
+from __future__ import annotations
+
+import pytest
+import typer.main
+
+from citybridge.cli import app, run
+from tests.web.conftest import KOBO_HEADER, MINI_FORM
+
+
+def invoke(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        run(list(args))
+    captured = capsys.readouterr()
+    return exit_info.value.code or 0, captured.out, captured.err
+
+
+def _commands(group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+
+
+COMMANDS = list(_commands(typer.main.get_command(app)))
+
+
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=[" ".join(p) for p, _ in COMMANDS])
+def test_every_command_has_help(capsys, path):
+    code, out, _ = invoke(capsys, *path, "--help")
+    assert code == 0
+    assert "Usage: citybridge" in out and len(out.splitlines()) > 3
+
+
+@pytest.mark.django_db
+def test_training_and_survey_commands_print_the_new_ids(capsys):
+    code, out, _ = invoke(capsys, "training", "create", "Cities 2020", "--starts-on", "2020-11-03")
+    assert code == 0 and "Created training 1 (cities-2020)" in out
+    code, out, _ = invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
+    assert code == 0 and "Survey 1 (mini-evaluation)" in out
+
+
+@pytest.mark.django_db
+def test_import_reports_new_present_and_rejected_then_status_shows_the_rate(capsys, tmp_path):
+    invoke(capsys, "training", "create", "Cities 2020")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "1")
+    export = tmp_path / "kobo.csv"
+    export.write_text(f"{KOBO_HEADER}\nu1,2020-11-10T06:00:00,good,agree,40,no,,,1\n", encoding="utf-8")
+    code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "mini-evaluation")
+    assert code == 0 and "kobo.csv: 1 new, 0 already present, 0 rejected." in out
+    code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "1")
+    assert "kobo.csv: 0 new, 1 already present, 0 rejected." in out
+    people = tmp_path / "people.csv"
+    people.write_text("name,city,email,consent\nA,Namangan,a@example.uz,yes\nB,Khiva,b@example.uz,no\n")
+    invoke(capsys, "participants", "import", str(people), "--training", "1")
+    code, out, _ = invoke(capsys, "status")
+    assert code == 0 and "50%" in out
+
+
+@pytest.mark.django_db
+def test_a_rejected_import_prints_each_problem_and_no_traceback(capsys, tmp_path):
+    invoke(capsys, "training", "create", "Cities 2020")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "1")
+    export = tmp_path / "bad.csv"
+    export.write_text(f"{KOBO_HEADER}\nu1,2020-11-10T06:00:00,great,agree,40,no,,,1\n", encoding="utf-8")
+    code, _, err = invoke(capsys, "submissions", "import", str(export), "--survey", "1")
+    assert code == 1
+    assert "bad.csv, row 2, column 'evaluation/materials': value 'great'" in err
+    assert "nothing was stored" in err and "Traceback" not in err
+
+
+@pytest.mark.django_db
+def test_skip_invalid_writes_the_rejected_rows_with_reasons(capsys, tmp_path):
+    invoke(capsys, "training", "create", "Cities 2020")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "1")
+    export = tmp_path / "mixed.csv"
+    rows = ["u1,2020-11-10T06:00:00,great,agree,40,no,,,1", "u2,2020-11-10T06:00:00,good,agree,40,no,,,2"]
+    export.write_text("\n".join([KOBO_HEADER, *rows]) + "\n", encoding="utf-8")
+    code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "1", "--skip-invalid")
+    assert code == 0 and "1 new, 0 already present, 1 rejected" in out
+    rejected = (tmp_path / "mixed.rejected.csv").read_text(encoding="utf-8").splitlines()
+    assert rejected[0].startswith("row,_uuid,_submission_time,evaluation/materials")
+    assert rejected[1].startswith("2,u1,") and "not in the choice list 'rating'" in rejected[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("survey", "add", "missing.xlsx", "--training", "1"), "missing.xlsx: no such file"),
+        (("submissions", "import", "x.csv", "--survey", "nope"), "no survey 'nope'"),
+        (("training", "create", "T", "--starts-on", "3 Nov"), "YYYY-MM-DD"),
+    ],
+)
+def test_user_errors_are_one_clear_line(capsys, args, message):
+    invoke(capsys, "training", "create", "Cities 2020")
+    code, _, err = invoke(capsys, *args)
+    assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_survey_check_reads_a_form_without_a_store(capsys, monkeypatch):
+    import citybridge.cli
+
+    monkeypatch.setattr(citybridge.cli.console, "width", 200)
+    code, out, _ = invoke(capsys, "survey", "check", str(MINI_FORM))
+    assert code == 0 and "evaluation/materials" in out and "mini_evaluation" in out
