@@ -165,5 +165,15 @@ def _file_type(name: str) -> str | None:
     return suffix if suffix in (".xlsx", ".xlsm", ".xls", ".csv", ".md") else None
 
 
+_ROW = re.compile(r"^\[row : (\d+)\]\s*(?:On the '([^']+)' sheet, )?(.*)$", re.DOTALL)
+
+
 def _clean(message: str) -> str:
-    return " ".join(message.split())
+    """pyxform's message on one line, led by the sheet and row it is about."""
+    text = " ".join(message.split())
+    match = _ROW.match(text)
+    if not match:
+        return text
+    row, sheet, rest = match.groups()
+    # pyxform's older messages omit the sheet; they are all raised while reading the survey sheet.
+    return f"{sheet or 'survey'} sheet, row {row}: {rest[:1].upper()}{rest[1:]}"
