@@ -125,10 +125,6 @@ def test_rule_evaluates_row_by_row(expression, expected):
     assert evaluate(expression) == expected
 
 
-@pytest.mark.xfail(
-    reason="an empty numeric answer is compared as a number (null) instead of as the empty string",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("expression", "expected"),
     [("${age} = ''", [F, T, F, F]), ("${age} != ''", [T, F, T, T])],

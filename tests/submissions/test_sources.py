@@ -580,20 +580,12 @@ def test_a_google_timestamp_is_read_in_the_given_timezone(tmp_path, form, timezo
     assert [s for _, s, _ in result.records()] == [t + dt.timedelta(hours=shift) for t in SUBMITTED]
 
 
-@pytest.mark.xfail(
-    reason="sheet-style time stamps (M/D/YYYY H:MM:SS) are parsed only when timezone is not 'UTC'",
-    strict=True,
-)
 def test_a_google_timestamp_is_read_with_the_default_utc_timezone(tmp_path, form):
     result = validate(form, read_export(google_csv(tmp_path), form))
     assert result.problems == []
     assert [s for _, s, _ in result.records()] == [t + dt.timedelta(hours=5) for t in SUBMITTED]
 
 
-@pytest.mark.xfail(
-    reason="Google Forms date answers are written like its Timestamp (M/D/YYYY) but only ISO dates are read",
-    strict=True,
-)
 def test_a_google_date_answer_is_read_as_the_sheet_writes_it(tmp_path, form):
     rows = google_rows()
     rows[0][GOOGLE_HEADER.index("Date of the visit")] = "11/5/2020"
@@ -708,22 +700,14 @@ def test_the_format_can_be_forced_when_the_columns_do_not_tell(tmp_path, form):
     assert result.problems == [] and next(result.records())[2] == {"full_name": "Aziz", "city": "tashkent"}
 
 
-# --- bugs --------------------------------------------------------------------------------------------------
+# --- edge cases of real exports ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="read_export localises every naive time stamp with timezone=, also Kobo's UTC _submission_time",
-    strict=True,
-)
 def test_kobo_submission_time_stays_utc_whatever_timezone_is_given(tmp_path, form):
     result = validate(form, read_export(kobo_csv(tmp_path), form, timezone="Asia/Tashkent"))
     assert [s for _, s, _ in result.records()] == SUBMITTED
 
 
-@pytest.mark.xfail(
-    reason="tables._separator sniffs only the header line and prefers ',' over ';' when a header holds a comma",
-    strict=True,
-)
 def test_a_semicolon_csv_whose_header_holds_a_comma_is_split_on_semicolons(tmp_path, form):
     path = tmp_path / "kobo_labels.csv"
     path.write_text(
@@ -739,10 +723,6 @@ def test_a_semicolon_csv_whose_header_holds_a_comma_is_split_on_semicolons(tmp_p
     }
 
 
-@pytest.mark.xfail(
-    reason="with Kobo's default 'both' layout the label summary column wins over the 0/1 columns and is split at spaces",
-    strict=True,
-)
 def test_a_kobo_label_export_with_summary_and_option_columns_reads_multi_word_labels(tmp_path, form):
     header = ["_uuid", "Your name", "Your city", "Topics of interest"]
     header += [f"Topics of interest/{TOPIC_LABELS_EN[t]}" for t in TOPICS]
@@ -753,10 +733,6 @@ def test_a_kobo_label_export_with_summary_and_option_columns_reads_multi_word_la
     assert next(result.records())[2]["topics"] == ["transport", "water"]
 
 
-@pytest.mark.xfail(
-    reason="tables._cell_text writes an Excel date cell as '2020-11-05T00:00:00', which a date question refuses",
-    strict=True,
-)
 def test_an_xlsx_date_cell_is_read_as_a_date(tmp_path, form):
     path = write_xlsx(
         tmp_path / "kobo.xlsx",
@@ -768,10 +744,6 @@ def test_an_xlsx_date_cell_is_read_as_a_date(tmp_path, form):
     assert next(result.records())[2]["visit"] == "2020-11-05"
 
 
-@pytest.mark.xfail(
-    reason="_split_labels takes the shortest match, so a label 'Water, sanitation' is cut at the choice name 'water'",
-    strict=True,
-)
 def test_a_google_multiple_choice_label_with_a_comma_starting_with_a_choice_name_is_read(tmp_path):
     survey = [{"type": "select_multiple needs", "name": "needs", "label": "Needs"}]
     choices = [
@@ -789,10 +761,6 @@ def test_a_google_multiple_choice_label_with_a_comma_starting_with_a_choice_name
     assert next(result.records())[2] == {"needs": ["water", "transport"]}
 
 
-@pytest.mark.xfail(
-    reason="tables.read_table adds its own '_row' column, so a file with a '_row' header raises polars DuplicateError",
-    strict=True,
-)
 def test_a_file_with_a_row_header_is_read_or_refused_with_a_source_error(tmp_path, form):
     path = write_csv(
         tmp_path / "kobo.csv",

@@ -127,10 +127,6 @@ def test_choice_names_and_labels_in_any_language_are_stored_as_names(form, quest
     assert values[question] == stored
 
 
-@pytest.mark.xfail(
-    reason="from_payloads joins a JSON list with spaces, so multi-word labels are split into words",
-    strict=True,
-)
 def test_a_json_list_of_multi_word_labels_is_stored_as_choice_names(form):
     result = check(form, payload(topics=["Water and sanitation", "Ер, уй-жой"]))
     assert result.problems == []
@@ -417,10 +413,6 @@ def test_an_unsupported_relevant_is_listed_as_unchecked(tmp_path):
     assert [p.reason for p in result.problems] == ["'b' is required but not answered"]
 
 
-@pytest.mark.xfail(
-    reason="a regex() pattern Polars cannot compile (look-ahead) raises ComputeError from validate()",
-    strict=True,
-)
 def test_a_regex_the_engine_cannot_run_is_unchecked_rather_than_raised(tmp_path):
     form = _rule_form(tmp_path, "regex(., '^(?=.*[0-9]).{6,}$')")
     result = validate(form, from_payloads(form, [(1, {"instance_id": "a", "answers": {"code": "abc123"}})]))
@@ -428,19 +420,12 @@ def test_a_regex_the_engine_cannot_run_is_unchecked_rather_than_raised(tmp_path)
     assert len(result.unchecked) == 1
 
 
-@pytest.mark.xfail(
-    reason="'nan' and 'inf' are accepted as decimal answers and stored as NaN/inf", strict=True
-)
 @pytest.mark.parametrize("written", ["nan", "NaN", "inf"])
 def test_nan_and_infinity_are_not_numbers(form, written):
     problem = only_problem(check(form, payload(budget=written)))
     assert problem.reason == "'budget' takes a number"
 
 
-@pytest.mark.xfail(
-    reason="forms/load.py ignores a group's relevant, so questions inside it are always taken as relevant",
-    strict=True,
-)
 def test_a_required_question_in_a_group_that_does_not_apply_may_be_empty(tmp_path):
     survey = [
         {"type": "select_one yesno", "name": "partner", "label": "Partner city?"},

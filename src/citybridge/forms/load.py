@@ -83,7 +83,10 @@ def form_from_pyxform(data: dict[str, Any], *, source_name: str = "form") -> For
     )
 
 
-def _walk(children: list[dict[str, Any]], path: tuple[str, ...], source_name: str):
+def _walk(
+    children: list[dict[str, Any]], path: tuple[str, ...], source_name: str, relevant: str | None = None
+):
+    """Questions in form order; a group's ``relevant`` is added to each question inside it."""
     for child in children:
         kind = child.get("type")
         name = child.get("name", "")
@@ -95,11 +98,21 @@ def _walk(children: list[dict[str, Any]], path: tuple[str, ...], source_name: st
         if kind in _GROUP_TYPES:
             if name == "meta" and child.get("control", {}).get("bodyless"):
                 continue  # instanceID and friends: citybridge keeps them as submission metadata
-            yield from _walk(child.get("children", []), (*path, name), source_name)
+            inner = _both(relevant, child.get("bind", {}).get("relevant"))
+            yield from _walk(child.get("children", []), (*path, name), source_name, inner)
             continue
         if kind not in _TYPES:
             continue  # metadata and media types (start, end, deviceid, image, ...) hold no answer
-        yield _question(child, path, kind)
+        question = _question(child, path, kind)
+        if relevant:
+            question = replace(question, relevant=_both(relevant, question.relevant))
+        yield question
+
+
+def _both(outer: str | None, inner: str | None) -> str | None:
+    if outer and inner:
+        return f"({outer}) and ({inner})"
+    return outer or inner
 
 
 def _question(child: dict[str, Any], path: tuple[str, ...], kind: str) -> Question:

@@ -193,6 +193,11 @@ def _function(name: str, args: list[_Value]) -> _Value:
         return _Value(_text(args[0]).str.len_chars().cast(pl.Float64), "number")
     if name == "regex" and len(args) == 2 and args[1].kind == "literal-text":
         pattern = _literal(args[1])
+        try:
+            pl.select(pl.lit("").str.contains(pattern))
+        except pl.exceptions.PolarsError as exc:
+            # ODK runs Java regular expressions; look-arounds and back-references have no equivalent here.
+            raise ExpressionNotSupported(f"the regular expression '{pattern}' cannot be evaluated") from exc
         return _Value(_text(args[0]).str.contains(pattern), "bool")
     raise ExpressionNotSupported(f"function {name}() is not supported")
 
@@ -252,12 +257,25 @@ def _compare(op: str, left: _Value, right: _Value) -> _Value:
     if kinds & {"date", "datetime"}:
         a, b = _temporal(left), _temporal(right)
         return _Value(compare(a, b).fill_null(op == "!="), "bool")
+    if "number" in kinds and _non_numeric_literal(left, right):
+        # ${age} = '' asks whether the answer is empty: compare as text, as ODK does.
+        return _Value(compare(_text(left), _text(right)), "bool")
     if "number" in kinds:
         # An empty answer is not a number: every comparison with it is false, except "!=".
         return _Value(compare(_number(left), _number(right)).fill_null(op == "!="), "bool")
     if "bool" in kinds:
         return _Value(compare(_as_bool(left), _as_bool(right)), "bool")
     return _Value(compare(_text(left), _text(right)), "bool")
+
+
+def _non_numeric_literal(*values: _Value) -> bool:
+    for value in values:
+        if value.kind == "literal-text":
+            try:
+                float(_literal(value))
+            except ValueError:
+                return True
+    return False
 
 
 def _temporal(value: _Value) -> pl.Expr:

@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from citybridge.forms.model import SELECT_MULTIPLE, Form, Question
+from citybridge.forms.model import DATE, SELECT_MULTIPLE, Form, Question
 from citybridge.submissions.batch import (
     INSTANCE_ID,
     ROW,
@@ -143,8 +143,8 @@ def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezon
     )
     frame = _join_option_columns(frame, table, option_columns)
     if kind in ("google-forms", "surveymonkey"):
-        frame = _labels_to_names(frame, form)
-    if time_header and timezone != "UTC":
+        frame = _sheet_dates(_labels_to_names(frame, form), form)
+    if time_header and kind in _LOCAL_TIME_KINDS:
         frame = _localise(frame, timezone)
     headers = {name: header for header, name in columns.items()}
     headers |= {
@@ -191,7 +191,7 @@ _TRUE = {"1", "1.0", "true", "yes", "x"}
 
 
 def _join_option_columns(frame: pl.DataFrame, table: pl.DataFrame, options: dict[str, list[tuple[str, str]]]):
-    """Rebuild a select_multiple's value from its 0/1 columns where the main column is absent or empty."""
+    """Rebuild a select_multiple's value from its 0/1 columns wherever they are filled in."""
     for name, columns in options.items():
         chosen = pl.concat_str(
             [
@@ -203,7 +203,12 @@ def _join_option_columns(frame: pl.DataFrame, table: pl.DataFrame, options: dict
         )
         rebuilt = table.select(chosen.replace("", None).alias(name)).to_series()
         if name in frame.columns:
-            frame = frame.with_columns(pl.coalesce(pl.col(name).replace("", None), rebuilt).alias(name))
+            # The summary column of a label export joins multi-word labels with spaces: the 0/1 columns win.
+            any_option = table.select(
+                pl.any_horizontal(pl.col(h).is_not_null() for h, _ in columns)
+            ).to_series()
+            summary = frame.get_column(name).replace("", None)
+            frame = frame.with_columns(pl.when(any_option).then(rebuilt).otherwise(summary).alias(name))
         else:
             frame = frame.with_columns(rebuilt)
     return frame
@@ -221,19 +226,43 @@ def _labels_to_names(frame: pl.DataFrame, form: Form) -> pl.DataFrame:
     return frame.with_columns(updates) if updates else frame
 
 
+def _sheet_dates(frame: pl.DataFrame, form: Form) -> pl.DataFrame:
+    """Date answers written as the sheet shows them (11/5/2020, 05.11.2020), rewritten as ISO dates."""
+    dates = [q.name for q in form.answer_questions if q.type == DATE and q.name in frame.columns]
+    return frame.with_columns(
+        pl.coalesce(
+            *(pl.col(name).str.strip_chars().str.to_date(f, strict=False) for f in _SHEET_DATES),
+        )
+        .dt.strftime("%Y-%m-%d")
+        .fill_null(pl.col(name))
+        .alias(name)
+        for name in dates
+    )
+
+
+_SHEET_DATES = ("%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
 def _split_labels(value: str, question: Question) -> str:
     lookup = {normalise(label): c.name for c in question.choices for label in (c.name, *c.labels.values())}
     if normalise(value) in lookup:
         return lookup[normalise(value)]
-    parts, names, pending = value.split(","), [], ""
-    for part in parts:
-        pending = f"{pending},{part}" if pending else part
-        if normalise(pending) in lookup:
-            names.append(lookup[normalise(pending)])
-            pending = ""
-    if pending:
-        return value  # left as written: validation names the option it cannot find
-    return " ".join(names)
+    names = _labels_from(value.split(","), lookup)
+    # Left as written when no split works: validation then names the option it cannot find.
+    return value if names is None else " ".join(names)
+
+
+def _labels_from(parts: list[str], lookup: dict[str, str]) -> list[str] | None:
+    """Split comma-joined labels, trying the longest label first (labels may hold commas)."""
+    if not parts:
+        return []
+    for end in range(len(parts), 0, -1):
+        candidate = normalise(",".join(parts[:end]))
+        if candidate in lookup:
+            rest = _labels_from(parts[end:], lookup)
+            if rest is not None:
+                return [lookup[candidate], *rest]
+    return None
 
 
 def _localise(frame: pl.DataFrame, timezone: str) -> pl.DataFrame:
@@ -246,6 +275,8 @@ def _localise(frame: pl.DataFrame, timezone: str) -> pl.DataFrame:
     )
 
 
+# Tools whose time stamps are local times (KoboToolbox and ODK Central write UTC or an offset).
+_LOCAL_TIME_KINDS = ("google-forms", "surveymonkey", "csv")
 # How Google Sheets and SurveyMonkey write a time stamp.
 _SHEET_FORMATS = (
     "%m/%d/%Y %H:%M:%S",
@@ -352,7 +383,7 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
                 )
             )
             continue
-        record[match.question.name] = _answer_text(value)
+        record[match.question.name] = _answer_text(value, match.question)
     if record[INSTANCE_ID]:
         record[INSTANCE_ID] = record[INSTANCE_ID].removeprefix("uuid:")
     return record, problems
@@ -362,11 +393,15 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _answer_text(value: Any) -> str | None:
+def _answer_text(value: Any, question: Question) -> str | None:
     if value is None:
         return None
     if isinstance(value, list):
-        return " ".join(str(v) for v in value)
+        # Each item is one option, so a multi-word label stays whole: turn labels into names first.
+        lookup = {
+            normalise(label): c.name for c in question.choices for label in (c.name, *c.labels.values())
+        }
+        return " ".join(lookup.get(normalise(str(v)), str(v)) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)

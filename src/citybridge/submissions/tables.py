@@ -25,6 +25,10 @@ def read_table(path: Path) -> pl.DataFrame:
         frame = _read_csv(path)
     else:
         raise TableError(f"{path.name}: unknown file type '{suffix}'; use .csv, .xlsx or .json")
+    if ROW in frame.columns:
+        raise TableError(
+            f"{path.name}: the column name '{ROW}' is reserved by citybridge; rename that column."
+        )
     # The header is row 1, so the first data row is row 2, as a spreadsheet shows it.
     return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
 
@@ -55,9 +59,13 @@ def _read_csv(path: Path) -> pl.DataFrame:
 
 
 def _separator(sample: str) -> str:
-    # KoboToolbox writes ';' by default, most other tools ','.
+    # KoboToolbox writes ';' by default, most other tools ','. A header may hold a comma inside a
+    # label, so the separator is the one that splits the first lines into the same number of cells.
+    lines = [line for line in sample.splitlines()[:20] if line.strip()]
+    if len(lines) > 1:
+        lines = lines[:-1] if not sample.endswith("\n") else lines  # the last line may be cut short
     try:
-        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
     except csv.Error:
         return ","
 
@@ -88,7 +96,8 @@ def _cell_text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.isoformat()
+        # Excel keeps a date as a datetime at midnight; a date question expects YYYY-MM-DD.
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():

@@ -112,7 +112,8 @@ def _type(question: Question) -> pl.Expr:
     if question.type == INTEGER:
         return raw.str.replace(r"^\+", "").cast(pl.Int64, strict=False)
     if question.type == DECIMAL:
-        return raw.cast(pl.Float64, strict=False)
+        number = raw.cast(pl.Float64, strict=False)
+        return pl.when(number.is_finite()).then(number)  # "nan" and "inf" are not answers
     if question.type == DATE:
         return raw.str.to_date("%Y-%m-%d", strict=False)
     if question.type == DATETIME:
