@@ -35,25 +35,31 @@ def test_every_command_has_help(capsys, path):
 
 @pytest.mark.django_db
 def test_training_and_survey_commands_print_the_new_ids(capsys):
+    from citybridge.web.surveys.models import Survey
+    from citybridge.web.trainings.models import Training
+
     code, out, _ = invoke(capsys, "training", "create", "Cities 2020", "--starts-on", "2020-11-03")
-    assert code == 0 and "Created training 1 (cities-2020)" in out
+    assert code == 0 and f"Created training {Training.objects.get().pk} (cities-2020)" in out
     code, out, _ = invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
-    assert code == 0 and "Survey 1 (mini-evaluation)" in out
+    assert code == 0 and f"Survey {Survey.objects.get().pk} (mini-evaluation)" in out
 
 
 @pytest.mark.django_db
 def test_import_reports_new_present_and_rejected_then_status_shows_the_rate(capsys, tmp_path):
+    from citybridge.web.surveys.models import Survey
+
     invoke(capsys, "training", "create", "Cities 2020")
-    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "1")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
     export = tmp_path / "kobo.csv"
     export.write_text(f"{KOBO_HEADER}\nu1,2020-11-10T06:00:00,good,agree,40,no,,,1\n", encoding="utf-8")
     code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "mini-evaluation")
     assert code == 0 and "kobo.csv: 1 new, 0 already present, 0 rejected." in out
-    code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "1")
+    survey_id = Survey.objects.get().pk
+    code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", str(survey_id))
     assert "kobo.csv: 0 new, 1 already present, 0 rejected." in out
     people = tmp_path / "people.csv"
     people.write_text("name,city,email,consent\nA,Namangan,a@example.uz,yes\nB,Khiva,b@example.uz,no\n")
-    invoke(capsys, "participants", "import", str(people), "--training", "1")
+    invoke(capsys, "participants", "import", str(people), "--training", "cities-2020")
     code, out, _ = invoke(capsys, "status")
     assert code == 0 and "50%" in out
 
@@ -61,10 +67,10 @@ def test_import_reports_new_present_and_rejected_then_status_shows_the_rate(caps
 @pytest.mark.django_db
 def test_a_rejected_import_prints_each_problem_and_no_traceback(capsys, tmp_path):
     invoke(capsys, "training", "create", "Cities 2020")
-    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "1")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
     export = tmp_path / "bad.csv"
     export.write_text(f"{KOBO_HEADER}\nu1,2020-11-10T06:00:00,great,agree,40,no,,,1\n", encoding="utf-8")
-    code, _, err = invoke(capsys, "submissions", "import", str(export), "--survey", "1")
+    code, _, err = invoke(capsys, "submissions", "import", str(export), "--survey", "mini-evaluation")
     assert code == 1
     assert "bad.csv, row 2, column 'evaluation/materials': value 'great'" in err
     assert "nothing was stored" in err and "Traceback" not in err
@@ -73,11 +79,13 @@ def test_a_rejected_import_prints_each_problem_and_no_traceback(capsys, tmp_path
 @pytest.mark.django_db
 def test_skip_invalid_writes_the_rejected_rows_with_reasons(capsys, tmp_path):
     invoke(capsys, "training", "create", "Cities 2020")
-    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "1")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
     export = tmp_path / "mixed.csv"
     rows = ["u1,2020-11-10T06:00:00,great,agree,40,no,,,1", "u2,2020-11-10T06:00:00,good,agree,40,no,,,2"]
     export.write_text("\n".join([KOBO_HEADER, *rows]) + "\n", encoding="utf-8")
-    code, out, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "1", "--skip-invalid")
+    code, out, _ = invoke(
+        capsys, "submissions", "import", str(export), "--survey", "mini-evaluation", "--skip-invalid"
+    )
     assert code == 0 and "1 new, 0 already present, 1 rejected" in out
     rejected = (tmp_path / "mixed.rejected.csv").read_text(encoding="utf-8").splitlines()
     assert rejected[0].startswith("row,_uuid,_submission_time,evaluation/materials")
@@ -88,7 +96,7 @@ def test_skip_invalid_writes_the_rejected_rows_with_reasons(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("survey", "add", "missing.xlsx", "--training", "1"), "missing.xlsx: no such file"),
+        (("survey", "add", "missing.xlsx", "--training", "cities-2020"), "missing.xlsx: no such file"),
         (("submissions", "import", "x.csv", "--survey", "nope"), "no survey 'nope'"),
         (("training", "create", "T", "--starts-on", "3 Nov"), "YYYY-MM-DD"),
     ],

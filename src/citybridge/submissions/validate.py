@@ -79,6 +79,26 @@ class Validated:
             yield row[0], row[1], answers
 
 
+ANSWERS = "_answers"
+
+
+def answers_as_json(validated: Validated) -> pl.DataFrame:
+    """INSTANCE_ID, SUBMITTED_AT and ANSWERS (a JSON object per row, unanswered questions left out).
+
+    Encoding whole columns at once keeps a million-row import fast; it gives the same objects as
+    :meth:`Validated.records`.
+    """
+    names = [q.name for q in validated.form.answer_questions if q.name in validated.frame.columns]
+    if not names:
+        return validated.frame.select(INSTANCE_ID, SUBMITTED_AT, pl.lit("{}").alias(ANSWERS))
+    encoded = pl.struct(*(_encode(validated.form.question(n)) for n in names)).struct.json_encode()
+    # Keys are question names, and any quote inside a value is escaped, so a key always follows
+    # "{" or ",": that is where an unanswered question's "name":null is dropped.
+    key = r'"[A-Za-z_][\w.-]*":null'
+    compact = encoded.str.replace_all("," + key, "").str.replace("^\\{" + key + ",?", "{")
+    return validated.frame.select(INSTANCE_ID, SUBMITTED_AT, compact.alias(ANSWERS))
+
+
 def validate(form: Form, batch: RawBatch) -> Validated:
     """Validate every row of ``batch`` against ``form``; never raises on bad data."""
     questions = [q for q in form.answer_questions if q.name in batch.frame.columns]

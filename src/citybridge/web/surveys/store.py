@@ -11,18 +11,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from citybridge.forms import Form, load_xlsform
 from citybridge.submissions import Problem, RawBatch, Validated, validate
+from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.submissions.sources import read_export
+from citybridge.submissions.validate import answers_as_json
+from citybridge.web.surveys.bulk import insert_submissions
 from citybridge.web.surveys.models import FormVersion, Submission, Survey
 from citybridge.web.trainings.models import Training
 
 Progress = Callable[[int], None]
-_CHUNK = 5000
 
 
 class ImportRejected(ValueError):
@@ -151,48 +154,33 @@ def store_batch(
 def _write(
     survey: Survey, version: FormVersion, validated: Validated, source: str, progress
 ) -> tuple[int, int]:
-    received_at = timezone.now()
-    seen = _existing_ids(survey, validated)
-    new = present = 0
-    pending: list[Submission] = []
+    rows = answers_as_json(validated)
+    # A file may repeat an instance id: its first row counts, the others are already present.
+    unique = rows.unique(subset=INSTANCE_ID, keep="first", maintain_order=True)
+    existing = _existing_ids(survey, unique.get_column(INSTANCE_ID).to_list())
+    new_rows = unique.filter(~pl.col(INSTANCE_ID).is_in(list(existing)))
     with transaction.atomic():
-        for instance_id, submitted_at, answers in validated.records():
-            if instance_id in seen:
-                present += 1
-            else:
-                seen.add(instance_id)
-                pending.append(
-                    Submission(
-                        survey=survey,
-                        form_version=version,
-                        instance_id=instance_id,
-                        answers=answers,
-                        submitted_at=submitted_at,
-                        received_at=received_at,
-                        source=source,
-                        source_name=validated.source,
-                    )
-                )
-                new += 1
-            if len(pending) >= _CHUNK:
-                Submission.objects.bulk_create(pending)
-                _report(progress, len(pending))
-                pending = []
-        Submission.objects.bulk_create(pending)
-        _report(progress, len(pending) + present)
-    return new, present
+        insert_submissions(
+            survey,
+            version,
+            new_rows,
+            source=source,
+            source_name=validated.source,
+            received_at=timezone.now(),
+            progress=progress,
+        )
+    _report(progress, rows.height - new_rows.height)
+    return new_rows.height, rows.height - new_rows.height
 
 
-def _existing_ids(survey: Survey, validated: Validated) -> set[str]:
-    ids = validated.frame.get_column("_instance_id").to_list()
+def _existing_ids(survey: Survey, ids: list[str]) -> set[str]:
+    known = Submission.objects.filter(survey=survey)
     if len(ids) > 10_000:
-        return set(Submission.objects.filter(survey=survey).values_list("instance_id", flat=True))
+        return set(known.values_list("instance_id", flat=True))
     found: set[str] = set()
     for start in range(0, len(ids), 500):
         found.update(
-            Submission.objects.filter(survey=survey, instance_id__in=ids[start : start + 500]).values_list(
-                "instance_id", flat=True
-            )
+            known.filter(instance_id__in=ids[start : start + 500]).values_list("instance_id", flat=True)
         )
     return found
 
