@@ -296,9 +296,7 @@ def _print_status(training_ref: str | None = None) -> None:
     from citybridge.web.trainings.models import Training
 
     trainings = [find_training(training_ref)] if training_ref else list(Training.objects.order_by("pk"))
-    table = Table(
-        "id", "training", "registered", "cities", "surveys", "submissions", "respondents", "response rate"
-    )
+    table = _table("id", "training", "registered", "cities", "surveys", "submissions", "respondents", "rate")
     for row in (training_status(t) for t in trainings):
         rate = "–" if row.response_rate is None else f"{row.response_rate:.0%}"
         table.add_row(
