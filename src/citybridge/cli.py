@@ -202,7 +202,8 @@ def submissions_import(
 ) -> None:
     """Validate an export against the survey's form and store its new submissions, once each."""
     _store()
-    from citybridge.web.surveys.store import ImportRejected, find_survey, import_file
+    from citybridge.web.errors import ImportRejected
+    from citybridge.web.surveys.store import find_survey, import_file
 
     target = find_survey(survey)
     with _progress(f"Importing {file.name}") as advance:
@@ -261,8 +262,9 @@ def participants_import(
 ) -> None:
     """Import a registration list; re-importing the same people adds nothing."""
     _store()
+    from citybridge.web.errors import RegistrationsRejected
     from citybridge.web.surveys.store import find_training
-    from citybridge.web.trainings.store import RegistrationsRejected, import_registrations
+    from citybridge.web.trainings.store import import_registrations
 
     target = find_training(training)
     with _progress(f"Importing {file.name}"):
@@ -403,14 +405,10 @@ def run(argv: list[str] | None = None) -> None:
     """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
     from citybridge.submissions.sources import SourceError
     from citybridge.submissions.tables import TableError as _TableError
+    from citybridge.web.errors import FormVersionConflict, NotFound
 
-    expected: tuple[type[Exception], ...] = (UserError, FormError, SourceError, _TableError)
-    try:
-        from citybridge.web.surveys.store import FormVersionConflict, NotFound
-
-        expected += (FormVersionConflict, NotFound)
-    except Exception:  # Django not importable: the core commands still work
-        pass
+    # Only Django-free modules are imported here: settings must be read after --data-dir is applied.
+    expected = (UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound)
     try:
         app(args=argv, prog_name="citybridge")
     except expected as exc:

@@ -8,15 +8,9 @@ import shutil
 import pytest
 
 from citybridge.forms import FormError
+from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
 from citybridge.web.surveys.models import FormVersion, Submission
-from citybridge.web.surveys.store import (
-    FormVersionConflict,
-    ImportRejected,
-    NotFound,
-    add_survey,
-    find_survey,
-    import_file,
-)
+from citybridge.web.surveys.store import add_survey, find_survey, import_file
 from tests.web.conftest import MINI_FORM
 
 GOOD = (

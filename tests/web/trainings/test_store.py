@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from citybridge.web.errors import RegistrationsRejected
 from citybridge.web.trainings.models import Participant
-from citybridge.web.trainings.store import (
-    RegistrationsRejected,
-    create_training,
-    import_registrations,
-)
+from citybridge.web.trainings.store import create_training, import_registrations
 
 HEADER = "name,position,organisation,city,email,phone,consent"
 PEOPLE = (

@@ -10,8 +10,9 @@ from ninja.security import HttpBearer
 
 from citybridge.submissions.sources import from_payloads
 from citybridge.web.api.models import ApiToken, hash_token
+from citybridge.web.errors import ImportRejected
 from citybridge.web.surveys.models import Submission, Survey
-from citybridge.web.surveys.store import ImportRejected, store_batch
+from citybridge.web.surveys.store import store_batch
 
 
 class TokenAuth(HttpBearer):

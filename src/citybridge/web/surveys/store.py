@@ -21,24 +21,12 @@ from citybridge.submissions import Problem, RawBatch, Validated, validate
 from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.submissions.sources import read_export
 from citybridge.submissions.validate import answers_as_json
+from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
 from citybridge.web.surveys.bulk import insert_submissions
 from citybridge.web.surveys.models import FormVersion, Submission, Survey
 from citybridge.web.trainings.models import Training
 
 Progress = Callable[[int], None]
-
-
-class ImportRejected(ValueError):
-    """An all-or-nothing import that found problems: nothing was stored."""
-
-    def __init__(self, problems: list[Problem], total: int) -> None:
-        self.problems = problems
-        self.total = total
-        super().__init__(f"{len(problems)} problem(s); nothing was stored")
-
-
-class FormVersionConflict(ValueError):
-    """The same form version uploaded again with different content."""
 
 
 @dataclass
@@ -198,10 +186,6 @@ def find_survey(ref: str) -> Survey:
 def find_training(ref: str) -> Training:
     """A training by numeric id or slug."""
     return _find(Training, ref, "training")
-
-
-class NotFound(LookupError):
-    pass
 
 
 def _find(model, ref: str, noun: str):

@@ -12,15 +12,10 @@ from django.utils.text import slugify
 
 from citybridge.registrations import read_registrations
 from citybridge.submissions import Problem
+from citybridge.web.errors import RegistrationsRejected
 from citybridge.web.trainings.models import City, Lecture, Organisation, Participant, Speaker, Training
 
 DEFAULT_ORGANISATION = ("My organisation", "my-organisation")
-
-
-class RegistrationsRejected(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(f"{len(problems)} problem(s); nothing was stored")
 
 
 @dataclass
