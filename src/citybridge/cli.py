@@ -219,7 +219,7 @@ def submissions_import(
         except ImportRejected as rejected:
             _print_problems(rejected.problems)
             raise UserError(
-                f"{file.name}: {len(rejected.problems)} problem(s) in {rejected.total} row(s); nothing was stored. "
+                f"{file.name}: {rejected.problem_count} problem(s) in {rejected.total} row(s); nothing was stored. "
                 "Fix the file, or use --skip-invalid to store the valid rows."
             ) from None
     for note in report.unchecked:

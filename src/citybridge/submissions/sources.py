@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from citybridge.submissions.batch import (
     RawBatch,
 )
 from citybridge.submissions.headers import HeaderIndex, Match, normalise
-from citybridge.submissions.tables import TableError, read_table
+from citybridge.submissions.tables import TableError, read_table, read_table_batches
 
 FORMATS = ("auto", "kobotoolbox", "odk-central", "google-forms", "surveymonkey", "json")
 
@@ -99,6 +99,41 @@ def read_export(path: Path, form: Form, *, source_format: str = "auto", timezone
     if kind == "surveymonkey" and table.height and _is_second_header(table.row(0)):
         table = _merge_surveymonkey_header(table)
     return _from_table(table, form, path.name, kind, timezone)
+
+
+def read_export_batches(
+    path: Path,
+    form: Form,
+    *,
+    source_format: str = "auto",
+    timezone: str = "UTC",
+    rows_per_batch: int = 100_000,
+) -> Iterator[RawBatch]:
+    """:func:`read_export` in batches of rows: a CSV export is streamed, other files come whole."""
+    if (
+        path.suffix.lower() in (".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm")
+        or source_format == "surveymonkey"
+    ):
+        yield read_export(path, form, source_format=source_format, timezone=timezone)
+        return
+    try:
+        tables = read_table_batches(path, rows_per_batch)
+        first = next(tables, None)
+    except TableError as exc:
+        raise SourceError(str(exc)) from exc
+    if first is None:  # a header and no rows
+        yield read_export(path, form, source_format=source_format, timezone=timezone)
+        return
+    kind = detect_format(first.columns) if source_format == "auto" else source_format
+    if kind == "surveymonkey":  # its second header row needs the whole sheet
+        yield read_export(path, form, source_format=kind, timezone=timezone)
+        return
+    yield _from_table(first, form, path.name, kind, timezone)
+    try:
+        for table in tables:
+            yield _from_table(table, form, path.name, kind, timezone)
+    except TableError as exc:
+        raise SourceError(str(exc)) from exc
 
 
 def detect_format(headers: Iterable[str]) -> str:

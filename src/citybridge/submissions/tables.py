@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
@@ -33,7 +34,33 @@ def read_table(path: Path) -> pl.DataFrame:
     return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
 
 
-def _read_csv(path: Path) -> pl.DataFrame:
+def read_table_batches(path: Path, rows_per_batch: int = 100_000) -> Iterator[pl.DataFrame]:
+    """Like :func:`read_table`, in batches of rows, so a large CSV never has to fit in memory whole."""
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        yield read_table(path)
+        return
+    lazy = pl.scan_csv(path, separator=_csv_separator(path), infer_schema=False, encoding="utf8")
+    try:
+        names = lazy.collect_schema().names()
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
+        raise TableError(f"{path.name}: not a readable CSV table ({_first_line(exc)}).") from exc
+    if names and names[0].startswith("\ufeff"):
+        lazy = lazy.rename({names[0]: names[0].lstrip("\ufeff")})
+        names[0] = names[0].lstrip("\ufeff")
+    _check_headers(path, pl.DataFrame(schema=dict.fromkeys(names, pl.Utf8)))
+    if ROW in names:
+        raise TableError(
+            f"{path.name}: the column name '{ROW}' is reserved by citybridge; rename that column."
+        )
+    batches = lazy.with_row_index(ROW, offset=2).collect_batches(chunk_size=rows_per_batch)
+    try:
+        for batch in batches:
+            yield batch.with_columns(pl.col(ROW).cast(pl.Int64))
+    except pl.exceptions.ComputeError as exc:
+        raise TableError(f"{path.name}: not a readable CSV table ({_first_line(exc)}).") from exc
+
+
+def _csv_separator(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             head = handle.read(65536)
@@ -42,8 +69,17 @@ def _read_csv(path: Path) -> pl.DataFrame:
     try:
         sample = head.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TableError(f"{path.name}: not UTF-8 text; save the export as CSV UTF-8 and try again.") from exc
-    separator = _separator(sample)
+        cut_short = len(head) == 65536 and exc.start >= len(head) - 3  # a character split by the sample's end
+        if not cut_short:
+            raise TableError(
+                f"{path.name}: not UTF-8 text; save the export as CSV UTF-8 and try again."
+            ) from exc
+        sample = head[: exc.start].decode("utf-8-sig")
+    return _separator(sample)
+
+
+def _read_csv(path: Path) -> pl.DataFrame:
+    separator = _csv_separator(path)
     try:
         frame = pl.read_csv(
             path,

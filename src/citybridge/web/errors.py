@@ -16,10 +16,11 @@ class FormVersionConflict(ValueError):
 class ImportRejected(ValueError):
     """An all-or-nothing import that found problems: nothing was stored."""
 
-    def __init__(self, problems: list[Problem], total: int) -> None:
-        self.problems = problems
-        self.total = total
-        super().__init__(f"{len(problems)} problem(s); nothing was stored")
+    def __init__(self, problems: list[Problem], total: int, problem_count: int | None = None) -> None:
+        self.problems = problems  # the first ones, when there are very many
+        self.total = total  # rows read
+        self.problem_count = len(problems) if problem_count is None else problem_count
+        super().__init__(f"{self.problem_count} problem(s); nothing was stored")
 
 
 class RegistrationsRejected(ValueError):

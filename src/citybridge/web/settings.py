@@ -66,7 +66,10 @@ def _database() -> dict:
         "NAME": DATA_DIR / "citybridge.sqlite3",
         "OPTIONS": {
             # WAL lets readers work while an import writes; IMMEDIATE avoids lock upgrades mid-import.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+            ),
             "transaction_mode": "IMMEDIATE",
         },
     }

@@ -137,3 +137,37 @@ def test_a_survey_is_found_by_id_or_slug(survey):
     assert find_survey(survey.slug) == survey
     with pytest.raises(NotFound, match="known surveys"):
         find_survey("no-such-survey")
+
+
+def _many_rows(count: int, bad_row: int | None = None) -> list[str]:
+    rows = []
+    for n in range(count):
+        materials = "great" if n == bad_row else "good"
+        rows.append(f"m{n},2020-11-10T06:00:00,{materials},agree,{20 + n % 60},no,,,{n}")
+    return rows
+
+
+def test_a_file_read_in_several_batches_is_stored_whole(survey, write_csv):
+    report = import_file(survey, write_csv("big.csv", *_many_rows(25)), rows_per_batch=7)
+    assert (report.new, report.already_present, report.rejected) == (25, 0, 0)
+    assert Submission.objects.count() == 25
+
+
+def test_a_bad_row_in_the_last_batch_leaves_the_store_unchanged(survey, write_csv):
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(survey, write_csv("big.csv", *_many_rows(25, bad_row=23)), rows_per_batch=7)
+    assert [p.row for p in rejected.value.problems] == [25]
+    assert Submission.objects.count() == 0
+
+
+def test_an_instance_id_repeated_in_a_later_batch_is_stored_once(survey, write_csv):
+    rows = _many_rows(10)
+    report = import_file(survey, write_csv("dup.csv", *rows, rows[0]), rows_per_batch=4)
+    assert (report.new, report.already_present) == (10, 1)
+
+
+def test_reimporting_a_large_file_adds_nothing(survey, write_csv):
+    path = write_csv("big.csv", *_many_rows(6000))
+    assert import_file(survey, path).new == 6000
+    report = import_file(survey, path)
+    assert (report.new, report.already_present) == (0, 6000)

@@ -47,13 +47,14 @@ def insert_submissions(
     sql = f"INSERT INTO {connection.ops.quote_name(Submission._meta.db_table)} ({columns}) VALUES ({placeholders})"
     received = connection.ops.adapt_datetimefield_value(received_at)
     prepared = rows.select(INSTANCE_ID, ANSWERS, _database_time(pl.col(SUBMITTED_AT)))
+    survey_id, version_id = survey.pk, version.pk
     with connection.cursor() as cursor:
         for start in range(0, prepared.height, CHUNK):
             chunk = prepared.slice(start, CHUNK)
             cursor.executemany(
                 sql,
                 [
-                    (survey.pk, version.pk, instance_id, answers, submitted_at, received, source, source_name)
+                    (survey_id, version_id, instance_id, answers, submitted_at, received, source, source_name)
                     for instance_id, answers, submitted_at in chunk.iter_rows()
                 ],
             )

@@ -7,7 +7,8 @@ reports how many submissions were new, already present or rejected.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from django.utils.text import slugify
 from citybridge.forms import Form, load_xlsform
 from citybridge.submissions import Problem, RawBatch, Validated, validate
 from citybridge.submissions.batch import INSTANCE_ID
-from citybridge.submissions.sources import read_export
+from citybridge.submissions.sources import read_export_batches
 from citybridge.submissions.validate import answers_as_json
 from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
 from citybridge.web.surveys.bulk import insert_submissions
@@ -39,6 +40,7 @@ class ImportReport:
     rejected: int = 0
     problems: list[Problem] = field(default_factory=list)
     unchecked: list[str] = field(default_factory=list)
+    problem_count: int = 0  # all problems found; ``problems`` keeps the first MAX_PROBLEMS_KEPT
     rejected_rows: object | None = None  # polars frame of the rejected raw rows
     headers: dict[str, str] = field(default_factory=dict)  # column -> header as in the source file
 
@@ -104,12 +106,24 @@ def import_file(
     source_format: str = "auto",
     timezone_name: str = "UTC",
     progress: Progress | None = None,
+    rows_per_batch: int = 100_000,
 ) -> ImportReport:
     """Import an export file into ``survey``; all-or-nothing unless ``skip_invalid``."""
     version = survey.current_version()
-    batch = read_export(Path(path), version.form(), source_format=source_format, timezone=timezone_name)
-    return store_batch(
-        survey, version, batch, source=Submission.Source.IMPORT, skip_invalid=skip_invalid, progress=progress
+    batches = read_export_batches(
+        Path(path),
+        version.form(),
+        source_format=source_format,
+        timezone=timezone_name,
+        rows_per_batch=rows_per_batch,
+    )
+    return store_batches(
+        survey,
+        version,
+        batches,
+        source=Submission.Source.IMPORT,
+        skip_invalid=skip_invalid,
+        progress=progress,
     )
 
 
@@ -122,55 +136,139 @@ def store_batch(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Validate ``batch`` and store its valid, new submissions in one transaction."""
-    validated = validate(version.form(), batch)
-    file_level = [p for p in validated.problems if p.row in (None, 1) and batch.kind != "json"]
-    if (validated.problems and not skip_invalid) or file_level:
-        raise ImportRejected(validated.problems, len(batch))
-    report = ImportReport(
-        source=batch.source,
-        rejected=validated.rejected.height,
-        problems=validated.problems,
-        unchecked=validated.unchecked,
-        rejected_rows=validated.rejected,
-        headers=batch.headers,
+    """Validate one batch and store its valid, new submissions in one transaction."""
+    return store_batches(
+        survey, version, [batch], source=source, skip_invalid=skip_invalid, progress=progress
     )
-    report.new, report.already_present = _write(survey, version, validated, source, progress)
+
+
+def store_batches(
+    survey: Survey,
+    version: FormVersion,
+    batches: Iterable[RawBatch],
+    *,
+    source: str,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Validate batch after batch and store the valid, new submissions, all in one transaction.
+
+    Without ``skip_invalid``, the first problem stops the writing but not the checking, so the
+    user learns of every bad cell; the transaction is then rolled back and nothing is stored.
+    """
+    report = ImportReport(source="")
+    known = _KnownIds(survey)
+    received_at = timezone.now()
+    rejected, rows_read, failed = [], 0, False
+    with transaction.atomic():
+        for prepared in _prepared(version.form(), batches):
+            batch, validated = prepared.batch, prepared.validated
+            if not report.source:
+                report.source, report.headers, report.unchecked = (
+                    batch.source,
+                    batch.headers,
+                    validated.unchecked,
+                )
+            rows_read += len(batch)
+            file_level = [p for p in validated.problems if p.row in (None, 1) and batch.kind != "json"]
+            if file_level:
+                raise ImportRejected(file_level, rows_read)  # an unknown column: the file as a whole is wrong
+            _keep(report, validated.problems)
+            if validated.rejected.height:
+                report.rejected += validated.rejected.height
+                rejected.append(validated.rejected)
+            failed = failed or (bool(validated.problems) and not skip_invalid)
+            if not failed:
+                new_rows = known.new(prepared.rows)
+                insert_submissions(
+                    survey,
+                    version,
+                    new_rows,
+                    source=source,
+                    source_name=batch.source,
+                    received_at=received_at,
+                )
+                report.new += new_rows.height
+                report.already_present += prepared.rows.height - new_rows.height
+            _report(progress, len(batch))
+        if failed:
+            raise ImportRejected(report.problems, rows_read, report.problem_count)
+    report.rejected_rows = pl.concat(rejected, how="diagonal") if rejected else None
     return report
 
 
-def _write(
-    survey: Survey, version: FormVersion, validated: Validated, source: str, progress
-) -> tuple[int, int]:
-    rows = answers_as_json(validated)
-    # A file may repeat an instance id: its first row counts, the others are already present.
-    unique = rows.unique(subset=INSTANCE_ID, keep="first", maintain_order=True)
-    existing = _existing_ids(survey, unique.get_column(INSTANCE_ID).to_list())
-    new_rows = unique.filter(~pl.col(INSTANCE_ID).is_in(list(existing)))
-    with transaction.atomic():
-        insert_submissions(
-            survey,
-            version,
-            new_rows,
-            source=source,
-            source_name=validated.source,
-            received_at=timezone.now(),
-            progress=progress,
-        )
-    _report(progress, rows.height - new_rows.height)
-    return new_rows.height, rows.height - new_rows.height
+@dataclass
+class _Prepared:
+    batch: RawBatch
+    validated: Validated
+    rows: pl.DataFrame  # INSTANCE_ID, SUBMITTED_AT and the answers as JSON, for the valid rows
 
 
-def _existing_ids(survey: Survey, ids: list[str]) -> set[str]:
-    known = Submission.objects.filter(survey=survey)
-    if len(ids) > 10_000:
-        return set(known.values_list("instance_id", flat=True))
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        found.update(
-            known.filter(instance_id__in=ids[start : start + 500]).values_list("instance_id", flat=True)
+def _prepared(form: Form, batches: Iterable[RawBatch]) -> Iterator[_Prepared]:
+    """Read and validate the next batch in a worker thread while the caller writes the current one.
+
+    Polars and SQLite both release the interpreter lock while they work, so on two cores the
+    checking of one batch and the writing of the previous one overlap.
+    """
+    source = iter(batches)
+
+    def prepare_next() -> _Prepared | None:
+        batch = next(source, None)
+        if batch is None:
+            return None
+        validated = validate(form, batch)
+        return _Prepared(batch, validated, answers_as_json(validated))
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citybridge-validate") as worker:
+        pending = worker.submit(prepare_next)
+        while (prepared := pending.result()) is not None:
+            pending = worker.submit(prepare_next)
+            yield prepared
+
+
+def _keep(report: ImportReport, problems: list[Problem]) -> None:
+    """Keep the first problems for the user (a file of bad rows must not fill the memory); count all."""
+    report.problem_count += len(problems)
+    room = MAX_PROBLEMS_KEPT - len(report.problems)
+    report.problems.extend(problems[: max(room, 0)])
+
+
+class _KnownIds:
+    """Which instance ids the survey already holds, asked of the store once per import or per batch."""
+
+    def __init__(self, survey: Survey) -> None:
+        self.survey = survey
+        self.stored: pl.Series | None = None  # every stored id, loaded once for a large import
+        self.added = pl.Series(INSTANCE_ID, [], dtype=pl.Utf8)
+
+    def new(self, rows: pl.DataFrame) -> pl.DataFrame:
+        # A file may repeat an instance id: its first row counts, the others are already present.
+        unique = rows.unique(subset=INSTANCE_ID, keep="first", maintain_order=True)
+        ids = unique.get_column(INSTANCE_ID)
+        if self.stored is None and rows.height > _LOAD_ALL_IDS_ABOVE:
+            self.stored = self._query(None)
+        stored = self.stored if self.stored is not None else self._query(ids.to_list())
+        fresh = unique.filter(
+            ~pl.col(INSTANCE_ID).is_in(stored.implode()) & ~pl.col(INSTANCE_ID).is_in(self.added.implode())
         )
-    return found
+        self.added = pl.concat([self.added, fresh.get_column(INSTANCE_ID)])
+        return fresh
+
+    def _query(self, ids: list[str] | None) -> pl.Series:
+        known = Submission.objects.filter(survey=self.survey)
+        if ids is None:
+            found = list(known.values_list("instance_id", flat=True).iterator(chunk_size=50_000))
+        else:
+            found = []
+            for start in range(0, len(ids), 500):
+                found += known.filter(instance_id__in=ids[start : start + 500]).values_list(
+                    "instance_id", flat=True
+                )
+        return pl.Series(INSTANCE_ID, found, dtype=pl.Utf8)
+
+
+_LOAD_ALL_IDS_ABOVE = 5_000
+MAX_PROBLEMS_KEPT = 10_000
 
 
 def _report(progress: Progress | None, count: int) -> None:
