@@ -298,20 +298,14 @@ def _print_status(training_ref: str | None = None) -> None:
     from citybridge.web.trainings.models import Training
 
     trainings = [find_training(training_ref)] if training_ref else list(Training.objects.order_by("pk"))
-    table = _table("id", "training", "registered", "cities", "surveys", "submissions", "respondents", "rate")
+    if not trainings:
+        console.print("No trainings yet: create one with 'citybridge training create TITLE'.")
     for row in (training_status(t) for t in trainings):
-        rate = "–" if row.response_rate is None else f"{row.response_rate:.0%}"
-        table.add_row(
-            str(row.training_id),
-            row.slug,
-            str(row.registered),
-            str(row.cities),
-            str(row.surveys),
-            str(row.submissions),
-            str(row.respondents),
-            rate,
+        rate = "no registrations" if row.response_rate is None else f"response rate {row.response_rate:.0%}"
+        console.print(
+            f"{row.training_id} {row.slug}: {row.registered} registered from {row.cities} cities; "
+            f"{row.surveys} survey(s), {row.submissions} submission(s), {row.respondents} respondent(s); {rate}"
         )
-    console.print(table)
 
 
 @token_app.command("create")
