@@ -55,6 +55,15 @@ class NumberSummary:
 
 
 @dataclass(frozen=True)
+class Bin:
+    """One bar of a number's histogram: answers in [low, high)."""
+
+    low: float
+    high: float
+    count: int
+
+
+@dataclass(frozen=True)
 class TextAnswer:
     """One free-text answer, with the sectors its words point to."""
 
@@ -74,7 +83,7 @@ class Indicator:
     (its ``relevant`` held) but who left it empty. Only the fields of the question's ``kind``
     are filled: ``options`` for choice, multiple, scale and yes/no (choice-list order, except
     multiple, ranked by count); ``positive``/``top_box`` for scales; ``yes`` for yes/no;
-    ``summary`` and ``bands`` for numbers; ``answers`` for text.
+    ``summary``, ``bands`` and ``bins`` for numbers; ``answers`` for text.
     """
 
     name: str
@@ -91,6 +100,7 @@ class Indicator:
     yes: Share | None = None
     summary: NumberSummary | None = None
     bands: tuple[OptionCount, ...] = ()
+    bins: tuple[Bin, ...] = ()
     answers: tuple[TextAnswer, ...] = ()
 
     def option(self, value: str) -> OptionCount:
