@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -148,17 +149,25 @@ def survey_add(
     slug: Annotated[
         str | None, typer.Option(help="Short name for the survey (default: the form_id).")
     ] = None,
+    indicators: Annotated[
+        Path | None,
+        typer.Option(help="Indicators file for the report (default: FORM.indicators.toml or indicators.toml beside it)."),
+    ] = None,
 ) -> None:
     """Add an XLSForm to a training (a new version if its form_id is known) and print the survey id."""
     _store()
+    from citybridge.web.surveys.analysis import attach_spec
     from citybridge.web.surveys.store import add_survey, find_training
 
     survey, version, is_new = add_survey(find_training(training), _existing(form), slug=slug)
+    spec = attach_spec(survey, form, _existing(indicators) if indicators else None)
     state = "added" if is_new else "already present"
     console.print(
         f"Survey {survey.pk} ({survey.slug}), form '{survey.form_id}' version '{version.version}' {state}: "
         f"{len(version.form().answer_questions)} questions."
     )
+    if spec:
+        console.print(f"Indicators: {spec}")
 
 
 @survey_app.command("check")
@@ -308,6 +317,86 @@ def _print_status(training_ref: str | None = None) -> None:
         )
 
 
+@app.command()
+def analyze(
+    form: Annotated[Path | None, typer.Option(help="The XLSForm (file mode, with --data).")] = None,
+    data: Annotated[Path | None, typer.Option(help="An export of submissions (CSV, XLSX or JSON).")] = None,
+    survey: Annotated[str | None, typer.Option(help="A stored survey (id or slug) instead of files.")] = None,
+    indicators: Annotated[
+        Path | None, typer.Option(help="Indicators file (default: the one beside the form).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Only submissions received up to this day (YYYY-MM-DD, UTC).")
+    ] = None,
+    by: Annotated[str | None, typer.Option(help="Disaggregate by this select question, e.g. city.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of labels: en, ru, uz-Latn, uz-Cyrl, zh.")] = "en",
+    registered: Annotated[
+        int | None, typer.Option(help="Registered participants, for the response rate (file mode).")
+    ] = None,
+    timezone: Annotated[str, typer.Option(help="Time zone of export timestamps without one.")] = "UTC",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document (schema: docs/analysis.md).")] = False,
+) -> None:
+    """Compute every indicator of a survey (from files, or from the store with --survey)."""
+    from citybridge.analysis.export import analysis_json
+
+    day = _day(as_of)
+    if survey:
+        _store()
+        from citybridge.web.surveys.analysis import analyze_survey
+        from citybridge.web.surveys.store import find_survey
+
+        result = analyze_survey(find_survey(survey), as_of=day, by=by, language=lang)
+    elif form and data:
+        result = _analyze_files(_existing(form), _existing(data), indicators, day, by, lang, registered, timezone)
+    else:
+        raise UserError("give --form FORM --data FILE, or --survey S.")
+    if as_json:
+        sys.stdout.write(json.dumps(analysis_json(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_analysis(result)
+
+
+def _analyze_files(form_path, data_path, spec_path, day, by, lang, registered, timezone):
+    from citybridge.analysis.compute import analyze as compute
+    from citybridge.analysis.data import from_export
+    from citybridge.analysis.spec import IndicatorSpec, read_spec, spec_path_for
+
+    loaded = load_xlsform(form_path)
+    spec_path = spec_path or spec_path_for(form_path)
+    spec = read_spec(_existing(spec_path)) if spec_path else IndicatorSpec()
+    respondents = from_export(loaded, data_path, timezone=timezone)
+    if respondents.rejected:
+        errors.print(f"{respondents.rejected} row(s) of {data_path.name} failed validation and are left out:")
+        _print_problems(list(respondents.problems))
+    return compute(loaded, respondents.frame, spec=spec, as_of=day, by=by, language=lang, registered=registered)
+
+
+def _print_analysis(result) -> None:
+    from citybridge.analysis.summary import headline
+
+    when = f"as of {result.as_of}" if result.as_of else "all submissions"
+    rate = f", response rate {result.response_rate:.0%}" if result.response_rate is not None else ""
+    console.print(f"{result.title}: {result.respondents} respondents ({when}){rate}.")
+    table = _table("question", "kind", "base", "missing", "headline")
+    for indicator in result.indicators.values():
+        table.add_row(indicator.name, indicator.kind, str(indicator.base), str(indicator.missing), headline(indicator))
+    console.print(table)
+    for group in result.groups:
+        caution = " (small base: read with care)" if group.small_base else ""
+        console.print(f"{result.by} = {group.label}: {group.respondents} respondents{caution}")
+
+
+def _day(text: str | None):
+    if not text:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--as-of '{text}': write the day as YYYY-MM-DD, e.g. 2020-11-10.") from None
+
+
 @token_app.command("create")
 def token_create(
     name: Annotated[str, typer.Argument(help="Who will use the token, e.g. 'field team'.")],
@@ -339,6 +428,7 @@ def demo(
     os.environ["CITYBRIDGE_DATA_DIR"] = str(store)
     os.environ.pop("DATABASE_URL", None)
     _store(migrate=True)
+    from citybridge.web.surveys.analysis import attach_spec
     from citybridge.web.surveys.store import add_survey, import_file
     from citybridge.web.trainings.store import import_registrations, load_programme
 
@@ -350,6 +440,7 @@ def demo(
     registrations = import_registrations(training, example / "registrations.csv")
     console.print(f"Registrations: {registrations.new} participants.")
     survey, version, _ = add_survey(training, example / "survey.xlsx")
+    attach_spec(survey, example / "survey.xlsx")
     console.print(f"Survey: {survey.title} (form '{survey.form_id}', version {version.version}).")
     with _progress("Importing submissions.csv") as advance:
         report = import_file(survey, example / "submissions.csv", progress=advance)

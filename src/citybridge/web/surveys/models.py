@@ -13,6 +13,9 @@ class Survey(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=300)
     form_id = models.CharField(max_length=200, help_text="form_id from the XLSForm settings sheet")
+    indicators = models.JSONField(
+        default=dict, blank=True, help_text="How answers are read for the report (the form's indicators file)"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
