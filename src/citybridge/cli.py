@@ -488,12 +488,13 @@ def _existing(path: Path) -> Path:
 
 def run(argv: list[str] | None = None) -> None:
     """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
+    from citybridge.analysis.indicators import AnalysisError
     from citybridge.submissions.sources import SourceError
     from citybridge.submissions.tables import TableError as _TableError
     from citybridge.web.errors import FormVersionConflict, NotFound
 
     # Only Django-free modules are imported here: settings must be read after --data-dir is applied.
-    expected = (UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound)
+    expected = (UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError)
     try:
         app(args=argv, prog_name="citybridge")
     except expected as exc:

@@ -21,6 +21,7 @@ from citybridge.analysis.indicators import (
     TEXT,
     YESNO,
     Analysis,
+    AnalysisError,
     DailyCount,
     GroupAnalysis,
     Indicator,
@@ -237,7 +238,7 @@ def groups(
     """The indicators within each answer of the select question ``by`` (a respondent of a
     select_multiple is in every group they named)."""
     if not form.has_question(by) or not form.question(by).is_select:
-        raise ValueError(f"cannot disaggregate by '{by}': it is not a select question of the form")
+        raise AnalysisError(f"cannot disaggregate by '{by}': it is not a select question of the form")
     question = form.question(by)
     column = frame.get_column(by)
     found = []

@@ -22,6 +22,10 @@ TEXT = "text"  # free text: the answers, tagged with sectors
 KINDS = (CHOICE, MULTIPLE, SCALE, YESNO, NUMBER, TEXT)
 
 
+class AnalysisError(ValueError):
+    """The analysis cannot be done as asked; the message says what to change."""
+
+
 @dataclass(frozen=True)
 class Share:
     """``count`` of ``base`` respondents, with the share (0..1) and its Wilson 95% interval."""

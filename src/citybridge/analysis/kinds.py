@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO
+from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, AnalysisError
 from citybridge.analysis.spec import QuestionSpec
 from citybridge.forms.model import DECIMAL, INTEGER, SELECT_MULTIPLE, SELECT_ONE, Question
 from citybridge.forms.model import TEXT as TEXT_TYPE
@@ -68,7 +68,7 @@ def positive_values(question: Question, spec: QuestionSpec) -> tuple[str, ...]:
     if spec.positive:
         unknown = set(spec.positive) - set(question.choice_names())
         if unknown:
-            raise ValueError(
+            raise AnalysisError(
                 f"indicators file: positive values {sorted(unknown)} of '{question.name}' are not "
                 f"choices of its list ({', '.join(question.choice_names())})"
             )

@@ -2,7 +2,9 @@
 
 Report languages are BCP 47 tags (en, ru, uz-Latn, uz-Cyrl, zh); XLSForm languages are written
 ``English (en)``. A report in uz-Latn uses the form's ``(uz-Latn)`` labels, else its ``(uz)``
-ones, else the form's default language.
+ones, else the form's default language. Uzbek forms are often written in one script only: a
+uz-Latn report of a Cyrillic-only form gets its labels transliterated (alifbo), and the other
+way round.
 """
 
 from __future__ import annotations
@@ -23,12 +25,25 @@ def form_language(form: Form, language: str | None) -> str | None:
 
 
 def question_label(form: Form, question: Question, language: str | None) -> str:
-    return question.label(form_language(form, language))
+    return in_script(question.label(form_language(form, language)), language)
 
 
 def choice_label(form: Form, question: Question, value: str, language: str | None) -> str:
     key = form_language(form, language)
     for choice in question.choices:
         if choice.name == value:
-            return choice.label(key)
+            return in_script(choice.label(key), language)
     return value
+
+
+def in_script(text: str, language: str | None) -> str:
+    """Uzbek Cyrillic text in Latin script when ``language`` is uz-Latn; other text unchanged."""
+    if language == "uz-Latn" and _has_cyrillic(text):
+        import alifbo
+
+        return alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
+    return text
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citybridge.analysis.indicators import KINDS
+from citybridge.analysis.indicators import KINDS, AnalysisError
 
 
-class SpecError(ValueError):
+class SpecError(AnalysisError):
     """The indicators file is malformed; the message names the file, the key and what to do."""
 
 
