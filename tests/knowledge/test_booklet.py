@@ -1,0 +1,216 @@
+"""The knowledge booklet: practices under their lectures, sectors ranked by the cities' priorities, gaps named."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from citybridge.knowledge import (
+    GoodPractice,
+    LectureSummary,
+    TrainingSummary,
+    build_booklet,
+    read_practices,
+    read_programme,
+)
+from citybridge.knowledge.booklet import MESSAGES
+from citybridge.reports.document import BulletList, Caution, Document, Paragraph, Section, Table
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
+
+
+class English:
+    def gettext(self, message: str) -> str:
+        return message
+
+
+class Recording:
+    """Marks every translated string, and keeps the msgids it was asked for."""
+
+    def __init__(self):
+        self.asked: set[str] = set()
+
+    def gettext(self, message: str) -> str:
+        self.asked.add(message)
+        return f"«{message}»"
+
+
+def lecture(key: str, title: str, topics: tuple[str, ...]) -> LectureSummary:
+    return LectureSummary(key, title, "A Speaker", "A University", topics, "")
+
+
+def practice(key: str, lecture_key: str | None, sectors: tuple[str, ...], place: str = "") -> GoodPractice:
+    return GoodPractice(
+        key, f"Practice {key}", lecture_key, "A Speaker", sectors, ("A point.",), "seed.txt", place
+    )
+
+
+TRAINING = TrainingSummary(
+    title="A training",
+    starts_on=dt.date(2020, 11, 3),
+    ends_on=dt.date(2020, 11, 6),
+    hosts=("GSBE",),
+    partners=("UNDP",),
+    funders=("CATIS",),
+    lectures=(
+        lecture("lecture-1", "PPP", ("ppp",)),
+        lecture("lecture-2", "Tourism", ("tourism",)),
+        lecture("lecture-3", "Zones", ("industrial_parks",)),
+    ),
+)
+PRACTICES = [
+    practice("ppp-a", "lecture-1", ("ppp", "urban_planning")),
+    practice("tour-a", "lecture-2", ("tourism",), place="Shanghai"),
+    practice("tour-b", "lecture-2", ("tourism", "agriculture")),
+    practice("city", None, ("tourism", "culture"), place="Bukhara"),
+]
+
+
+def section(parent: Document | Section, key: str) -> Section:
+    children = parent.sections if isinstance(parent, Document) else parent.subsections
+    found = [child for child in children if child.key == key]
+    assert found, f"no section {key!r} in {[child.key for child in children]}"
+    return found[0]
+
+
+def texts(part: Section) -> list[str]:
+    out = []
+    for block in part.blocks:
+        if isinstance(block, Paragraph | Caution):
+            out.append(block.text)
+        elif isinstance(block, BulletList):
+            out.extend(block.items)
+    return out
+
+
+def by_sector(booklet: Document) -> Section:
+    return section(booklet, "practices-by-sector")
+
+
+def test_every_example_practice_appears_under_its_lecture():
+    training = read_programme(EXAMPLE / "programme.json")
+    practices = read_practices(EXAMPLE / "practices.json")
+    booklet = build_booklet(training, practices, None, English())
+    good = section(booklet, "good-practices")
+    for item in practices:
+        parent = section(good, item.lecture or "city-practices")
+        found = section(parent, f"practice-{item.key}")
+        assert found.title == item.title
+        assert BulletList(item.key_points) in found.blocks
+
+
+def test_a_lecture_section_names_the_lecture_and_its_speaker_and_a_practice_its_sectors_and_points():
+    booklet = build_booklet(TRAINING, PRACTICES, None, English(), language="ru")
+    tourism = section(section(booklet, "good-practices"), "lecture-2")
+    assert tourism.title == "Lecture 2: Tourism"
+    assert "Speaker: A Speaker, A University" in texts(tourism)
+    tour_b = section(tourism, "practice-tour-b")
+    assert texts(tour_b)[:3] == ["Sectors: Туризм, Сельское хозяйство", "Key points:", "A point."]
+
+
+def test_a_lecture_without_practices_says_so():
+    booklet = build_booklet(TRAINING, PRACTICES, None, English())
+    zones = section(section(booklet, "good-practices"), "lecture-3")
+    assert zones.subsections == ()
+    assert texts(zones)[-1] == "No good practice from this lecture has been written up yet."
+
+
+def test_sectors_are_ranked_by_how_many_respondents_named_them():
+    priorities = {"tourism": 22, "ppp": 3, "sme": 27, "culture": 22, "agriculture": 0}
+    booklet = build_booklet(TRAINING, PRACTICES, priorities, English())
+    order = [part.key.removeprefix("sector-") for part in by_sector(booklet).subsections]
+    # Ties keep vocabulary order; sectors nobody named follow, in vocabulary order, if the training covers them.
+    assert order == ["sme", "tourism", "culture", "ppp", "industrial_parks", "urban_planning", "agriculture"]
+    table = next(block for block in by_sector(booklet).blocks if isinstance(block, Table))
+    assert table.rows[:2] == (("Small and medium business", "27", "0", "0"), ("Tourism", "22", "1", "3"))
+    assert table.numeric == (1, 2, 3)
+    assert "Respondents naming it a priority: 22" in texts(section(by_sector(booklet), "sector-tourism"))
+
+
+def test_a_prioritised_sector_that_nothing_speaks_to_is_reported_as_a_gap():
+    booklet = build_booklet(TRAINING, PRACTICES, {"sme": 27, "tourism": 22}, English())
+    sme = section(by_sector(booklet), "sector-sme")
+    assert (
+        Caution("No lecture and no good practice speaks to this sector: a gap worth filling.") in sme.blocks
+    )
+    tourism = section(by_sector(booklet), "sector-tourism")
+    assert not any(isinstance(block, Caution) for block in tourism.blocks)
+
+
+def test_a_sector_with_a_lecture_but_no_practice_is_flagged_too():
+    booklet = build_booklet(TRAINING, PRACTICES, {"industrial_parks": 4}, English())
+    zones = section(by_sector(booklet), "sector-industrial_parks")
+    assert texts(zones) == [
+        "Respondents naming it a priority: 4",
+        "Lectures:",
+        "Lecture 3: Zones",
+        "No good practice speaks to this sector yet, only lectures.",
+    ]
+
+
+def test_a_sector_lists_the_lectures_and_practices_that_speak_to_it():
+    booklet = build_booklet(TRAINING, PRACTICES, None, English())
+    tourism = section(by_sector(booklet), "sector-tourism")
+    assert texts(tourism) == [
+        "Lectures:",
+        "Lecture 2: Tourism",
+        "Good practices:",
+        "Practice tour-a — Shanghai",
+        "Practice tour-b",
+        "Practice city — Bukhara",
+    ]
+
+
+def test_without_priorities_the_overview_has_no_priority_column():
+    booklet = build_booklet(TRAINING, PRACTICES, None, English())
+    (table,) = by_sector(booklet).blocks
+    assert table.columns == ("Sector", "Lectures", "Good practices")
+
+
+def test_priorities_may_use_survey_aliases_but_not_unknown_sectors():
+    booklet = build_booklet(TRAINING, PRACTICES, {"service": 34}, English())
+    assert by_sector(booklet).subsections[0].key == "sector-services"
+    with pytest.raises(ValueError, match="'space' is not a sector"):
+        build_booklet(TRAINING, PRACTICES, {"space": 1}, English())
+
+
+def test_a_practice_naming_a_lecture_the_programme_lacks_is_refused():
+    stray = practice("stray", "lecture-9", ("ppp",))
+    with pytest.raises(
+        ValueError, match=r"'stray' names lecture 'lecture-9'.*lecture-1, lecture-2, lecture-3"
+    ):
+        build_booklet(TRAINING, [stray], None, English())
+
+
+def test_every_heading_and_word_goes_through_the_translator_with_a_listed_msgid():
+    t = Recording()
+    booklet = build_booklet(TRAINING, PRACTICES, {"sme": 5, "industrial_parks": 1}, t)
+    assert booklet.title == "«Knowledge booklet»"
+    assert [part.title for part in booklet.sections] == [
+        "«The training»",
+        "«Good practices»",
+        "«Practices by sector»",
+    ]
+    assert section(section(booklet, "good-practices"), "lecture-1").title == "«Lecture» 1: PPP"
+    assert t.asked <= set(MESSAGES)
+    assert {
+        "Knowledge booklet",
+        "Good practices",
+        "Key points",
+        "Practices by sector",
+        "Lecture",
+        "Speaker",
+    } <= t.asked
+    assert "Sectors" in t.asked
+
+
+def test_the_training_section_gives_dates_hosts_partners_and_funders():
+    booklet = build_booklet(TRAINING, [], None, English())
+    assert texts(section(booklet, "training")) == [
+        "Dates: 2020-11-03 – 2020-11-06",
+        "Hosts: GSBE",
+        "Partners: UNDP",
+        "Funders: CATIS",
+    ]
