@@ -27,4 +27,7 @@ def wilson_many(counts: np.ndarray, base: int, z: float = Z95) -> tuple[np.ndarr
     z2 = z * z
     centre = (p + z2 / (2 * base)) / (1 + z2 / base)
     half = z * np.sqrt(p * (1 - p) / base + z2 / (4 * base * base)) / (1 + z2 / base)
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+    # At 0 and at the whole base the bound is exactly 0 or 1; floating point would leave 1e-17.
+    low = np.where(counts == 0, 0.0, np.clip(centre - half, 0.0, 1.0))
+    high = np.where(counts == base, 1.0, np.clip(centre + half, 0.0, 1.0))
+    return low, high
