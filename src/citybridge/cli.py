@@ -428,22 +428,18 @@ def demo(
     os.environ["CITYBRIDGE_DATA_DIR"] = str(store)
     os.environ.pop("DATABASE_URL", None)
     _store(migrate=True)
-    from citybridge.web.surveys.analysis import attach_spec
-    from citybridge.web.surveys.store import add_survey, import_file
-    from citybridge.web.trainings.store import import_registrations, load_programme
+    from citybridge.web.example import load_training_folder
 
-    example = _existing(EXAMPLE)
-    training = load_programme(example / "programme.json")
+    with _progress("Loading the example training") as advance:
+        loaded = load_training_folder(_existing(EXAMPLE), progress=advance)
+    training, survey = loaded.training, loaded.survey
     console.print(f"Training: {training.title} ({training.starts_on} – {training.ends_on})")
     for lecture in training.lectures.select_related("speaker"):
         console.print(f"  {lecture.number}. {lecture.title} — {lecture.speaker}")
-    registrations = import_registrations(training, example / "registrations.csv")
-    console.print(f"Registrations: {registrations.new} participants.")
-    survey, version, _ = add_survey(training, example / "survey.xlsx")
-    attach_spec(survey, example / "survey.xlsx")
+    console.print(f"Registrations: {loaded.registrations.new} participants.")
+    version = survey.current_version()
     console.print(f"Survey: {survey.title} (form '{survey.form_id}', version {version.version}).")
-    with _progress("Importing submissions.csv") as advance:
-        report = import_file(survey, example / "submissions.csv", progress=advance)
+    report = loaded.submissions
     console.print(
         f"Submissions: {report.new} new, {report.already_present} already present, {report.rejected} rejected."
     )

@@ -1,0 +1,35 @@
+"""Load a training folder (programme, registrations, survey, submissions) into the store.
+
+The demo and the tests load the example training the same way, so what the tests check is what
+a new user sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from citybridge.web.surveys.analysis import attach_spec
+from citybridge.web.surveys.models import Survey
+from citybridge.web.surveys.store import ImportReport, add_survey, import_file
+from citybridge.web.trainings.models import Training
+from citybridge.web.trainings.store import RegistrationReport, import_registrations, load_programme
+
+
+@dataclass(frozen=True)
+class LoadedTraining:
+    training: Training
+    survey: Survey
+    registrations: RegistrationReport
+    submissions: ImportReport
+
+
+def load_training_folder(folder: Path, progress: Callable[[int], None] | None = None) -> LoadedTraining:
+    """programme.json, registrations.csv, survey.xlsx (+ its indicators file) and submissions.csv."""
+    training = load_programme(folder / "programme.json")
+    registrations = import_registrations(training, folder / "registrations.csv")
+    survey, _, _ = add_survey(training, folder / "survey.xlsx")
+    attach_spec(survey, folder / "survey.xlsx")
+    submissions = import_file(survey, folder / "submissions.csv", progress=progress)
+    return LoadedTraining(training, survey, registrations, submissions)
