@@ -7,6 +7,7 @@ live in a small TOML file beside the form (``<form>.indicators.toml`` or ``indic
     min_base = 10                      # groups smaller than this get a small-base warning
     city_question = "city"
     consent_question = "consent_quote" # free text is quoted only where this is "yes"
+    priorities_question = "priorities" # sectors the cities prioritise (for the booklet)
     key_results = ["materials", "expected_info"]
 
     [questions.materials]
@@ -66,6 +67,7 @@ class IndicatorSpec:
     min_base: int = 10
     city_question: str | None = None
     consent_question: str | None = None
+    priorities_question: str | None = None  # a select_multiple over sectors: the cities' priorities
     key_results: tuple[str, ...] = ()
     questions: dict[str, QuestionSpec] = field(default_factory=dict)
 
@@ -87,7 +89,7 @@ class IndicatorSpec:
                 entry["bands"] = [_band_dict(b) for b in q.bands]
             questions[name] = entry
         data: dict[str, Any] = {"min_base": self.min_base, "questions": questions}
-        for key in ("city_question", "consent_question"):
+        for key in ("city_question", "consent_question", "priorities_question"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.key_results:
@@ -121,7 +123,8 @@ def read_spec(path: Path) -> IndicatorSpec:
 
 
 def spec_from_dict(data: dict[str, Any], source: str = "indicators") -> IndicatorSpec:
-    unknown = set(data) - {"min_base", "city_question", "consent_question", "key_results", "questions"}
+    known = {"min_base", "city_question", "consent_question", "priorities_question", "key_results", "questions"}
+    unknown = set(data) - known
     if unknown:
         raise SpecError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
     questions = {
@@ -135,6 +138,7 @@ def spec_from_dict(data: dict[str, Any], source: str = "indicators") -> Indicato
         min_base=min_base,
         city_question=data.get("city_question"),
         consent_question=data.get("consent_question"),
+        priorities_question=data.get("priorities_question"),
         key_results=tuple(data.get("key_results", ())),
         questions=questions,
     )
