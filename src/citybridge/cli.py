@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 
 from citybridge.forms import FormError, load_xlsform
+from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
 
 app = typer.Typer(
@@ -397,6 +398,98 @@ def _day(text: str | None):
         raise UserError(f"--as-of '{text}': write the day as YYYY-MM-DD, e.g. 2020-11-10.") from None
 
 
+REPORT_LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
+
+
+@app.command()
+def report(
+    training: Annotated[str, typer.Option(help="Training id or slug.")],
+    survey: Annotated[str | None, typer.Option(help="The survey to report on (default: the training's).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Figures as of this day (YYYY-MM-DD); default: everything received.")
+    ] = None,
+    compare: Annotated[
+        str | None, typer.Option(help="Add what changed since this earlier day (YYYY-MM-DD).")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
+    fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
+    out: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("reports"),
+) -> None:
+    """Write the evaluation and needs-assessment report of a training (HTML, PDF, DOCX)."""
+    _store()
+    for path in _write_reports(training, survey, _day(as_of), _day(compare), _languages(lang), _formats(fmt), out):
+        console.print(f"Wrote {path}")
+
+
+def _write_reports(training_ref, survey_ref, day, since, languages, formats, out: Path) -> list[Path]:
+    from citybridge.reports.build import build_report
+    from citybridge.reports.i18n import Translator
+    from citybridge.reports.output import write_document
+    from citybridge.web.reporting import evaluation_survey, report_inputs
+    from citybridge.web.surveys.store import find_training
+
+    found = find_training(training_ref)
+    chosen = evaluation_survey(found, survey_ref)
+    written: list[Path] = []
+    with _progress("Writing the report") as advance:
+        for language in languages:
+            inputs = report_inputs(found, survey=chosen, as_of=day, compare=since, language=language)
+            document = build_report(inputs, Translator(language))
+            stem = f"report-{found.slug}-{language}" + (f"-{day.isoformat()}" if day else "")
+            written += write_document(document, out, stem, formats)
+            advance(1)
+    return written
+
+
+@app.command()
+def booklet(
+    training: Annotated[str, typer.Option(help="Training id or slug.")],
+    practices: Annotated[Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")],
+    lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
+    fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
+    out: Annotated[Path, typer.Option(help="Folder for the booklet files.")] = Path("reports"),
+) -> None:
+    """Write the knowledge booklet: the programme's good practices, and which speak to each priority."""
+    _store()
+    for path in _write_booklets(training, _existing(practices), _languages(lang), _formats(fmt), out):
+        console.print(f"Wrote {path}")
+
+
+def _write_booklets(training_ref, practices_path: Path, languages, formats, out: Path) -> list[Path]:
+    from citybridge.knowledge.booklet import build_booklet
+    from citybridge.knowledge.practices import read_practices
+    from citybridge.reports.i18n import Translator
+    from citybridge.reports.output import write_document
+    from citybridge.web.reporting import priority_counts, training_summary
+    from citybridge.web.surveys.store import find_training
+
+    found = find_training(training_ref)
+    practices = read_practices(practices_path)
+    priorities = priority_counts(found)
+    written: list[Path] = []
+    for language in languages:
+        document = build_booklet(training_summary(found), practices, priorities, Translator(language), language=language)
+        written += write_document(document, out, f"booklet-{found.slug}-{language}", formats)
+    return written
+
+
+def _languages(text: str) -> tuple[str, ...]:
+    if text == "all":
+        return REPORT_LANGUAGES
+    if text not in REPORT_LANGUAGES:
+        raise UserError(f"--lang '{text}': choose from {', '.join(REPORT_LANGUAGES)} or all.")
+    return (text,)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from citybridge.reports.output import parse_formats
+
+    try:
+        return parse_formats(text)
+    except ValueError as exc:
+        raise UserError(f"--format {exc}") from None
+
+
 @token_app.command("create")
 def token_create(
     name: Annotated[str, typer.Argument(help="Who will use the token, e.g. 'field team'.")],
@@ -421,7 +514,8 @@ def demo(
         "citybridge-demo"
     ),
 ) -> None:
-    """Load the example training (Uzbekistan 2020) into a fresh store and show its status."""
+    """Load the example training (Uzbekistan 2020) into a fresh store, print its key results, and write
+    its report and knowledge booklet in every format and language."""
     store = out / "store"
     if store.exists():
         shutil.rmtree(store)
@@ -444,7 +538,26 @@ def demo(
         f"Submissions: {report.new} new, {report.already_present} already present, {report.rejected} rejected."
     )
     _print_status(training.slug)
+    _print_key_results(training)
+    written = _write_reports(training.slug, None, None, None, REPORT_LANGUAGES, FORMATS, out)
+    written += _write_booklets(training.slug, EXAMPLE / "practices.json", REPORT_LANGUAGES, FORMATS, out)
+    console.print(f"Reports and booklets ({len(written)} files) in {out.resolve()}:")
+    for path in written:
+        console.print(f"  {path}")
     console.print(f"Store: {store.resolve()}")
+
+
+def _print_key_results(training) -> None:
+    from citybridge.reports import narrative
+    from citybridge.reports.i18n import Translator
+    from citybridge.web.reporting import report_inputs
+
+    inputs = report_inputs(training, language="en")
+    t = Translator("en")
+    topics = {name: inputs.spec.question(name).topic("en") for name in inputs.analysis.indicators}
+    console.print("Key results:")
+    for sentence in narrative.key_results(inputs.analysis, t, topics, list(inputs.spec.key_results) or None):
+        console.print(f"  • {sentence}")
 
 
 @contextmanager

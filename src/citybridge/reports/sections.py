@@ -1,0 +1,210 @@
+"""The sections of the evaluation report, one function each, from the analysis to blocks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from citybridge import sectors
+from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
+from citybridge.analysis.rounding import whole_percents
+from citybridge.knowledge.training import TrainingSummary
+from citybridge.reports import narrative, visuals
+from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
+from citybridge.reports.i18n import Translator
+
+if TYPE_CHECKING:
+    from citybridge.reports.build import ReportInputs
+
+_NEEDS_KINDS = (MULTIPLE, NUMBER, CHOICE, YESNO)
+
+
+def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+    training, analysis = inputs.training, inputs.analysis
+    facts = [
+        (t.gettext("Dates"), _dates(training, t)),
+        (t.gettext("Registered participants"), t.format_number(inputs.registered)),
+        (t.gettext("Cities"), t.format_number(inputs.cities)),
+        (t.gettext("Respondents"), t.format_number(analysis.respondents)),
+    ]
+    if analysis.response_rate is not None:
+        facts.append((t.gettext("Response rate"), t.format_percent(analysis.response_rate)))
+    for label, names in (
+        (t.gettext("Hosts"), training.hosts),
+        (t.gettext("Partners"), training.partners),
+        (t.gettext("Funders"), training.funders),
+    ):
+        if names:
+            facts.append((label, "; ".join(names)))
+    blocks = [
+        Paragraph(narrative.survey_sentence(analysis, t), style="lead"),
+        Table(columns=("", ""), rows=tuple(facts)),
+    ]
+    if with_charts and analysis.responses_over_time:
+        blocks.append(visuals.responses_figure(analysis, t))
+    return Section("summary", t.gettext("Summary of the training"), tuple(blocks))
+
+
+def _dates(training: TrainingSummary, t: Translator) -> str:
+    if training.starts_on and training.ends_on:
+        return f"{t.format_date(training.starts_on)} – {t.format_date(training.ends_on)}"
+    return t.format_date(training.starts_on) if training.starts_on else ""
+
+
+def programme_section(training: TrainingSummary, t: Translator) -> Section:
+    rows = tuple(
+        (
+            lecture.title,
+            lecture.speaker,
+            lecture.affiliation,
+            ", ".join(sectors.label(s, t.language) for s in lecture.topics),
+        )
+        for lecture in training.lectures
+    )
+    columns = (t.gettext("Lecture"), t.gettext("Speaker"), t.gettext("Affiliation"), t.gettext("Sectors"))
+    return Section("programme", t.gettext("Programme"), (Table(columns, rows),) if rows else ())
+
+
+def key_results_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+    analysis, spec = inputs.analysis, inputs.spec
+    topics = {name: spec.question(name).topic(t.language) for name in analysis.indicators}
+    sentences = narrative.key_results(analysis, t, topics, list(spec.key_results) or None)
+    blocks: list = [BulletList(tuple(sentences))] if sentences else []
+    scales = [i for i in analysis.indicators.values() if i.kind == SCALE and i.base]
+    if scales:
+        if with_charts:
+            blocks += [visuals.likert_figure(group, t) for group in _same_answers(scales)]
+        blocks.append(_scale_table(scales, t))
+    return Section("key-results", t.gettext("Key results"), tuple(blocks))
+
+
+def _same_answers(scales: list[Indicator]) -> list[list[Indicator]]:
+    """Scales grouped by their answer list: one stacked chart per list keeps its colours meaningful."""
+    groups: dict[tuple[str, ...], list[Indicator]] = {}
+    for indicator in scales:
+        groups.setdefault(tuple(o.value for o in indicator.options), []).append(indicator)
+    return list(groups.values())
+
+
+def _scale_table(scales: list[Indicator], t: Translator) -> Table:
+    columns = (t.gettext("Question"), t.gettext("Share"), t.gettext("95% interval"), t.gettext("Base"))
+    rows = tuple(
+        (
+            i.label,
+            t.format_percent_whole(i.positive.count, i.positive.base),
+            _interval(i.positive.ci95, t),
+            t.format_number(i.base),
+        )
+        for i in scales
+    )
+    return Table(columns, rows, numeric=(1, 2, 3))
+
+
+def needs_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+    analysis, spec = inputs.analysis, inputs.spec
+    skip = {spec.consent_question, _city_name(inputs)}
+    subsections = [
+        _question_section(indicator, inputs, t, with_charts)
+        for name, indicator in analysis.indicators.items()
+        if indicator.kind in _NEEDS_KINDS and name not in skip and indicator.base
+    ]
+    if analysis.respondents_per_city:
+        subsections.append(_per_city_section(inputs, t))
+    return Section("needs", t.gettext("Needs assessment"), subsections=tuple(subsections))
+
+
+def _city_name(inputs: ReportInputs) -> str | None:
+    return inputs.spec.city_question or ("city" if "city" in inputs.analysis.indicators else None)
+
+
+def _question_section(indicator: Indicator, inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+    topic = inputs.spec.question(indicator.name).topic(t.language)
+    blocks: list = []
+    sentence = narrative.indicator_sentence(indicator, t, topic)
+    if sentence:
+        blocks.append(Paragraph(sentence))
+    if with_charts:
+        figure = visuals.indicator_figure(indicator, t)
+        if figure is not None:
+            blocks.append(figure)
+    blocks.append(option_table(indicator, t))
+    blocks.append(Paragraph(_base_note(indicator, t), style="note"))
+    return Section(f"q-{indicator.name}", indicator.label, tuple(blocks))
+
+
+def option_table(indicator: Indicator, t: Translator) -> Table:
+    """Counts, whole percents that add up, and intervals; numbers get their summary instead."""
+    if indicator.kind == NUMBER:
+        return _number_table(indicator, t)
+    options = [o for o in indicator.options if o.count or indicator.kind != MULTIPLE]
+    shares = whole_percents([o.count for o in options], indicator.base) if indicator.kind != MULTIPLE else None
+    rows = tuple(
+        (
+            o.label,
+            t.format_number(o.count),
+            t.format_whole_percent(shares[k]) if shares else t.format_percent_whole(o.count, indicator.base),
+            _interval(o.ci95, t),
+        )
+        for k, o in enumerate(options)
+    )
+    columns = (t.gettext("Option"), t.gettext("Respondents"), t.gettext("Share"), t.gettext("95% interval"))
+    return Table(columns, rows, numeric=(1, 2, 3))
+
+
+def _number_table(indicator: Indicator, t: Translator) -> Table:
+    s = indicator.summary
+    rows = [
+        (t.gettext("Mean"), t.format_decimal(s.mean, 0 if abs(s.mean) >= 100 else 1)),
+        (t.gettext("Median"), t.format_decimal(s.median, 0 if abs(s.median) >= 100 else 1)),
+        (t.gettext("Minimum"), t.format_decimal(s.min, 0)),
+        (t.gettext("Maximum"), t.format_decimal(s.max, 0)),
+    ]
+    shares = whole_percents([b.count for b in indicator.bands], indicator.base)
+    rows += [(band.label, t.format_whole_percent(share)) for band, share in zip(indicator.bands, shares, strict=True)]
+    return Table(("", ""), tuple(rows), numeric=(1,))
+
+
+def _per_city_section(inputs: ReportInputs, t: Translator) -> Section:
+    rows = tuple((o.label, t.format_number(o.count)) for o in inputs.analysis.respondents_per_city)
+    table = Table((t.gettext("Cities"), t.gettext("Respondents")), rows, numeric=(1,))
+    return Section("respondents-per-city", t.gettext("Respondents per city"), (table,))
+
+
+def _base_note(indicator: Indicator, t: Translator) -> str:
+    return f"{t.gettext('Base')}: {t.format_number(indicator.base)}; {t.gettext('Not answered')}: {t.format_number(indicator.missing)}"
+
+
+def _interval(ci95: tuple[float, float], t: Translator) -> str:
+    return f"{t.format_percent(ci95[0])} – {t.format_percent(ci95[1])}"
+
+
+def voices_section(inputs: ReportInputs, t: Translator) -> Section:
+    quotes = [
+        answer
+        for indicator in inputs.analysis.indicators.values()
+        if indicator.kind == TEXT
+        for answer in indicator.answers
+        if answer.quotable
+    ]
+    blocks: list = []
+    for answer in quotes:
+        source = f" — {answer.city}" if answer.city else ""
+        blocks.append(Paragraph(f"“{answer.text}”{source}", style="quote"))
+    if not quotes:
+        blocks.append(Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"))
+    return Section("voices", t.gettext("Voices"), tuple(blocks))
+
+
+def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:
+    analysis = inputs.analysis
+    blocks: list = [Paragraph(narrative.method_note(analysis, t))]
+    small = [g for g in analysis.groups if g.small_base]
+    for group in small:
+        blocks.append(Caution(t.gettext("Small base: read with care ({n} respondents)").format(n=group.respondents)))
+    rows = tuple(
+        (i.label, t.format_number(i.base), t.format_number(i.missing), narrative.computation(i, t))
+        for i in analysis.indicators.values()
+    )
+    columns = (t.gettext("Question"), t.gettext("Base"), t.gettext("Not answered"), t.gettext("How it is computed"))
+    blocks.append(Table(columns, rows, numeric=(1, 2)))
+    blocks += [Paragraph(note, style="note") for note in analysis.notes]
+    return Section("data-notes", t.gettext("Data notes"), tuple(blocks))
