@@ -88,3 +88,15 @@ def _rows(spec: dict) -> list[dict]:
         if "values" in layer.get("data", {}):
             return layer["data"]["values"]
     return spec["data"]["values"]
+
+
+def test_axis_dates_and_numbers_follow_the_report_locale():
+    import datetime as dt
+
+    from babel import Locale
+
+    days = (DailyCount(dt.date(2020, 11, 6), 3, 3), DailyCount(dt.date(2020, 12, 7), 2, 5))
+    russian = charts.responses_over_time(days, "Ответы", None, locale=Locale.parse("ru"))
+    uzbek = charts.responses_over_time(days, "Жавоблар", None, locale=Locale.parse("uz_Cyrl"))
+    assert "нояб." in russian.svg and "Nov" not in russian.svg
+    assert "ноя" in uzbek.svg and "Nov" not in uzbek.svg

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
+from babel import Locale
+from babel.numbers import format_percent as babel_percent
 
 from citybridge.analysis.indicators import DailyCount, Indicator
 from citybridge.reports.document import Chart
@@ -26,7 +28,7 @@ SCALE_COLOURS = ["#1f5f8b", "#5b9bc8", "#b9d3e6", "#d9d9d9", "#f2b279", "#d9712b
 _FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
 
 
-def likert_chart(indicators: list[Indicator], legend_title: str) -> Chart:
+def likert_chart(indicators: list[Indicator], legend_title: str, locale: Locale | None = None) -> Chart:
     """One stacked 100% bar per scale question, points in choice-list order, best first."""
     rows = []
     for indicator in indicators:
@@ -60,10 +62,12 @@ def likert_chart(indicators: list[Indicator], legend_title: str) -> Chart:
         )
     )
     height = max(60, 34 * len(indicators))
-    return render((bars + labels).properties(width=WIDTH - 260, height=height))
+    return render((bars + labels).properties(width=WIDTH - 260, height=height), locale)
 
 
-def ranked_bars(indicator: Indicator, axis_title: str, top: int | None = None) -> Chart:
+def ranked_bars(
+    indicator: Indicator, axis_title: str, top: int | None = None, locale: Locale | None = None
+) -> Chart:
     """Horizontal bars, most named first, with count and share at the end of each bar."""
     options = sorted((o for o in indicator.options if o.count), key=lambda o: -o.count)[:top]
     rows = [{"answer": o.label, "count": o.count, "text": f"{o.count} ({o.share:.0%})"} for o in options]
@@ -72,10 +76,10 @@ def ranked_bars(indicator: Indicator, axis_title: str, top: int | None = None) -
     )
     bars = base.mark_bar(color=ACCENT).encode(x=alt.X("count:Q", title=axis_title, axis=alt.Axis(tickMinStep=1)))
     text = base.mark_text(align="left", dx=3, fontSize=10).encode(x="count:Q", text="text:N")
-    return render((bars + text).properties(width=WIDTH - 240, height=max(40, 20 * len(rows))))
+    return render((bars + text).properties(width=WIDTH - 240, height=max(40, 20 * len(rows))), locale)
 
 
-def histogram(indicator: Indicator, axis_title: str, count_title: str) -> Chart:
+def histogram(indicator: Indicator, axis_title: str, count_title: str, locale: Locale | None = None) -> Chart:
     """The answers of a number question in round-width bins."""
     rows = [{"low": b.low, "high": b.high, "count": b.count} for b in indicator.bins]
     chart = (
@@ -87,20 +91,22 @@ def histogram(indicator: Indicator, axis_title: str, count_title: str) -> Chart:
             y=alt.Y("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
         )
     )
-    return render(chart.properties(width=WIDTH - 80, height=180))
+    return render(chart.properties(width=WIDTH - 80, height=180), locale)
 
 
-def bands_chart(indicator: Indicator, count_title: str) -> Chart:
+def bands_chart(indicator: Indicator, count_title: str, locale: Locale | None = None) -> Chart:
     """Respondents per declared band (e.g. age bands), in band order."""
     rows = [{"band": b.label, "count": b.count, "text": f"{b.count} ({b.share:.0%})"} for b in indicator.bands]
     order = [r["band"] for r in rows]
     base = alt.Chart(alt.Data(values=rows)).encode(x=alt.X("band:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)))
     bars = base.mark_bar(color=ACCENT).encode(y=alt.Y("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)))
     text = base.mark_text(dy=-6, fontSize=10).encode(y="count:Q", text="text:N")
-    return render((bars + text).properties(width=WIDTH - 80, height=180))
+    return render((bars + text).properties(width=WIDTH - 80, height=180), locale)
 
 
-def responses_over_time(days: tuple[DailyCount, ...], axis_title: str, registered: int | None) -> Chart:
+def responses_over_time(
+    days: tuple[DailyCount, ...], axis_title: str, registered: int | None, locale: Locale | None = None
+) -> Chart:
     """Cumulative responses by day, with the registered total as a reference line."""
     rows = [{"day": d.day.isoformat(), "cumulative": d.cumulative} for d in days]
     line = (
@@ -112,17 +118,51 @@ def responses_over_time(days: tuple[DailyCount, ...], axis_title: str, registere
     if registered:
         rule = alt.Chart(alt.Data(values=[{"registered": registered}])).mark_rule(strokeDash=[4, 3], color="#888")
         layers.append(rule.encode(y="registered:Q"))
-    return render(alt.layer(*layers).properties(width=WIDTH - 60, height=180))
+    return render(alt.layer(*layers).properties(width=WIDTH - 60, height=180), locale)
 
 
-def render(chart: alt.TopLevelMixin) -> Chart:
-    """The spec, its SVG (for HTML and PDF) and a PNG at twice the size (for Word)."""
+def render(chart: alt.TopLevelMixin, locale: Locale | None = None) -> Chart:
+    """The spec, its SVG (for HTML and PDF) and a PNG at twice the size (for Word); axis numbers
+    and dates in the locale's own form (Vega has no Uzbek locale, so both come from Babel)."""
     _register_fonts()
     spec = chart.configure(font=FONT).configure_view(stroke=None).to_dict()
-    svg = vlc.vegalite_to_svg(spec)
-    png = vlc.vegalite_to_png(spec, scale=2)
+    formats = {}
+    if locale is not None:
+        formats = {"format_locale": number_locale(locale), "time_format_locale": time_locale(locale)}
+    svg = vlc.vegalite_to_svg(spec, **formats)
+    png = vlc.vegalite_to_png(spec, scale=2, **formats)
     width, height = _png_size(png)
     return Chart(spec=spec, svg=svg, png=png, width=width // 2, height=height // 2)
+
+
+def number_locale(locale: Locale) -> dict:
+    """A d3-format locale: decimal and group separators and the percent sign, from Babel."""
+    symbols = locale.number_symbols.get("latn", {})
+    percent = babel_percent(0.5, locale=locale).replace("50", "")
+    return {
+        "decimal": symbols.get("decimal", "."),
+        "thousands": symbols.get("group", ","),
+        "grouping": [3],
+        "currency": ["", ""],
+        "percent": percent,
+    }
+
+
+def time_locale(locale: Locale) -> dict:
+    """A d3-time-format locale from Babel's calendar names (d3 weeks start on Sunday)."""
+    days = locale.days["stand-alone"]
+    months = locale.months["stand-alone"]
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]
+    return {
+        "dateTime": "%x, %X",
+        "date": "%d.%m.%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": [days["wide"][i] for i in sunday_first],
+        "shortDays": [days["abbreviated"][i] for i in sunday_first],
+        "months": [months["wide"][i] for i in range(1, 13)],
+        "shortMonths": [months["abbreviated"][i] for i in range(1, 13)],
+    }
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from citybridge.reports.i18n import Translator
 
 
 def likert_figure(scales: list[Indicator], t: Translator) -> Figure:
-    chart = charts.likert_chart(scales, t.gettext("Answer"))
+    chart = charts.likert_chart(scales, t.gettext("Answer"), locale=t.locale)
     summary = "; ".join(
         f"{i.label}: {t.format_percent_whole(i.positive.count, i.positive.base)}" for i in scales if i.positive
     )
@@ -18,7 +18,7 @@ def likert_figure(scales: list[Indicator], t: Translator) -> Figure:
 
 def responses_figure(analysis: Analysis, t: Translator) -> Figure:
     chart = charts.responses_over_time(
-        analysis.responses_over_time, t.gettext("Cumulative responses"), analysis.registered
+        analysis.responses_over_time, t.gettext("Cumulative responses"), analysis.registered, locale=t.locale
     )
     last = analysis.responses_over_time[-1]
     alt = t.gettext("{count} by {date}").format(count=t.count_of(last.cumulative), date=t.format_date(last.day))
@@ -28,13 +28,13 @@ def responses_figure(analysis: Analysis, t: Translator) -> Figure:
 def indicator_figure(indicator: Indicator, t: Translator) -> Figure | None:
     """A ranked bar chart for selects, bands or a histogram for numbers; None when nothing to draw."""
     if indicator.kind in (MULTIPLE, CHOICE, YESNO) and any(o.count for o in indicator.options):
-        chart = charts.ranked_bars(indicator, t.gettext("Respondents"))
+        chart = charts.ranked_bars(indicator, t.gettext("Respondents"), locale=t.locale)
         alt = "; ".join(f"{o.label}: {o.count}" for o in indicator.options if o.count)
     elif indicator.kind == NUMBER and indicator.bands:
-        chart = charts.bands_chart(indicator, t.gettext("Respondents"))
+        chart = charts.bands_chart(indicator, t.gettext("Respondents"), locale=t.locale)
         alt = "; ".join(f"{b.label}: {b.count}" for b in indicator.bands)
     elif indicator.kind == NUMBER and indicator.bins:
-        chart = charts.histogram(indicator, indicator.label, t.gettext("Respondents"))
+        chart = charts.histogram(indicator, indicator.label, t.gettext("Respondents"), locale=t.locale)
         alt = "; ".join(f"{b.low:g}–{b.high:g}: {b.count}" for b in indicator.bins)
     else:
         return None
