@@ -113,7 +113,7 @@ def test_page_language_is_the_documents(html: str) -> None:
     assert '<html lang="uz-Cyrl">' in uzbek
     assert "Мундарижа" in uzbek  # the contents heading follows the language
     chinese = render_html(dataclasses.replace(sample_document(), language="zh"))
-    assert "截至2020年12月14日" in chinese
+    assert "2020年12月14日" in chinese  # no zh catalogue yet: English words, Chinese dates
 
 
 def test_user_text_is_escaped() -> None:

@@ -18,21 +18,12 @@ import jinja2
 from markupsafe import Markup
 
 from citybridge.reports.document import BulletList, Caution, Document, Figure, Paragraph, Table
+from citybridge.reports.i18n import LANGUAGES, Translator
 
 FONT_STACK = '"Noto Sans", "Noto Sans CJK SC", "DejaVu Sans", sans-serif'
 # The same stack for SVG font-family attributes: WeasyPrint's SVG reader splits on commas and
 # strips quotes but not spaces, so it needs the unquoted form with no space after the commas.
 _SVG_FONT_STACK = ",".join(name.strip(' "') for name in FONT_STACK.split(","))
-
-# The words the renderers add around the content, per report language.
-_LABELS = {
-    "en": ("Contents", "As of {date}", "Generated {when}"),
-    "ru": ("Содержание", "По состоянию на {date}", "Сформировано {when}"),
-    "uz-Latn": ("Mundarija", "{date} holatiga", "Yaratilgan: {when}"),
-    "uz-Cyrl": ("Мундарижа", "{date} ҳолатига", "Яратилган: {when}"),
-    "zh": ("目录", "截至{date}", "生成于 {when}"),
-}
-
 
 @dataclass(frozen=True)
 class Furniture:
@@ -44,15 +35,13 @@ class Furniture:
 
 
 def furniture(doc: Document) -> Furniture:
-    """The contents heading and date lines of ``doc``, in its language."""
-    contents, as_of, generated = _LABELS.get(_label_language(doc.language), _LABELS["en"])
-    locale = _locale(doc.language)
-    as_of_date = babel.dates.format_date(doc.as_of, "long", locale=locale) if doc.as_of else ""
-    when = babel.dates.format_datetime(doc.generated_at, "long", locale=locale) if doc.generated_at else ""
+    """The contents heading and date lines of ``doc``, in its language (from the catalogues)."""
+    t = Translator(doc.language if doc.language in LANGUAGES else "en")
+    when = babel.dates.format_datetime(doc.generated_at, "long", locale=t.locale) if doc.generated_at else ""
     return Furniture(
-        contents=contents,
-        as_of=as_of.format(date=as_of_date) if as_of_date else "",
-        generated=generated.format(when=when) if when else "",
+        contents=t.gettext("Contents"),
+        as_of=t.gettext("As of {date}").format(date=t.format_date(doc.as_of)) if doc.as_of else "",
+        generated=t.gettext("Generated {when}").format(when=when) if when else "",
     )
 
 
@@ -145,21 +134,3 @@ _KINDS = {Paragraph: "paragraph", BulletList: "list", Table: "table", Figure: "f
 
 def _kind(block: object) -> str:
     return _KINDS[type(block)]
-
-
-def _label_language(language: str) -> str:
-    if language in _LABELS:
-        return language
-    base = language.split("-")[0]
-    if base == "uz":
-        return "uz-Cyrl" if "cyrl" in language.lower() else "uz-Latn"
-    return base
-
-
-def _locale(language: str) -> babel.Locale:
-    if language == "en":
-        return babel.Locale.parse("en_GB")  # UN house style writes "14 December 2020"
-    try:
-        return babel.Locale.parse(language, sep="-")
-    except (ValueError, babel.UnknownLocaleError):
-        return babel.Locale.parse("en")
