@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from citybridge.commands import leads as leads_commands
 from citybridge.forms import FormError, load_xlsform
 from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
@@ -45,6 +46,7 @@ app.add_typer(survey_app, name="survey")
 app.add_typer(submissions_app, name="submissions")
 app.add_typer(participants_app, name="participants")
 app.add_typer(token_app, name="token")
+app.add_typer(leads_commands.app, name="leads")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -598,12 +600,15 @@ def _existing(path: Path) -> Path:
 def run(argv: list[str] | None = None) -> None:
     """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
     from citybridge.analysis.indicators import AnalysisError
+    from citybridge.pipeline.stages import PipelineError
     from citybridge.submissions.sources import SourceError
     from citybridge.submissions.tables import TableError as _TableError
     from citybridge.web.errors import FormVersionConflict, NotFound
 
     # Only Django-free modules are imported here: settings must be read after --data-dir is applied.
-    expected = (UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError)
+    expected = (
+        UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError, PipelineError
+    )  # fmt: skip
     try:
         app(args=argv, prog_name="citybridge")
     except expected as exc:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "citybridge.web.trainings",
     "citybridge.web.surveys",
     "citybridge.web.api",
+    "citybridge.web.pipeline",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Follow-up of brokered partnerships: the stages a lead moves through and what is due when."""

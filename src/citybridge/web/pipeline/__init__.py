@@ -1,0 +1,1 @@
+"""Partnership leads and their append-only history, in the store."""

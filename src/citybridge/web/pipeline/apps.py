@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PipelineConfig(AppConfig):
+    name = "citybridge.web.pipeline"
+    label = "pipeline"
+    verbose_name = "Partnership pipeline"
