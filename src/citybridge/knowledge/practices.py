@@ -91,7 +91,7 @@ def _problems(entry: dict, where: str) -> list[str]:
     problems += _list_problems(entry, "key_points", where)
     problems += _list_problems(entry, "sectors", where)
     for slug in entry.get("sectors", []) if isinstance(entry.get("sectors"), list) else []:
-        if isinstance(slug, str) and slug and not _is_sector(slug):
+        if isinstance(slug, str) and slug and not sectors.is_sector(slug):
             problems.append(
                 f"{where}: field 'sectors': {slug!r} is not a sector; use one of {', '.join(sectors.vocabulary())}"
             )
@@ -105,14 +105,6 @@ def _list_problems(entry: dict, name: str, where: str) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         return [f"{where}: field {name!r} must be a non-empty list of texts"]
     return []
-
-
-def _is_sector(slug: str) -> bool:
-    try:
-        sectors.sector(slug)
-    except KeyError:
-        return False
-    return True
 
 
 def _practice(entry: dict) -> GoodPractice:

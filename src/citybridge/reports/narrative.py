@@ -7,6 +7,7 @@ computes a figure; it only says what the analysis found.
 
 from __future__ import annotations
 
+from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Analysis, Indicator
 from citybridge.reports.i18n import Translator
 
@@ -177,19 +178,11 @@ def _inline(option, first: bool) -> str:
     after the first item ("SME and trade and investment"); any other label (a city, a person)
     is kept as written. Acronyms keep their capitals."""
     label = option.label
-    if first or len(label) < 2 or not label[1].islower() or not _is_sector(option.value):
+    if first or len(label) < 2 or not label[1].islower() or not sectors.is_sector(option.value):
         return label
     return label[0].lower() + label[1:]
 
 
-def _is_sector(value: str) -> bool:
-    from citybridge import sectors
-
-    try:
-        sectors.sector(value)
-    except KeyError:
-        return False
-    return True
 
 
 def change_sentences(before: Analysis, after: Analysis, t: Translator) -> list[str]:

@@ -53,6 +53,15 @@ def sector(slug: str) -> Sector:
     return found
 
 
+def is_sector(slug: str) -> bool:
+    """Whether ``slug`` (or an alias of it) names a sector of the vocabulary."""
+    try:
+        sector(slug)
+    except KeyError:
+        return False
+    return True
+
+
 def label(slug: str, language: str = "en") -> str:
     """The sector's label in a language (a BCP 47 tag; unknown languages get English)."""
     return sector(slug).label(language)
