@@ -107,7 +107,7 @@ def read_export_batches(
     *,
     source_format: str = "auto",
     timezone: str = "UTC",
-    rows_per_batch: int = 100_000,
+    rows_per_batch: int = 50_000,
 ) -> Iterator[RawBatch]:
     """:func:`read_export` in batches of rows: a CSV export is streamed, other files come whole."""
     if (

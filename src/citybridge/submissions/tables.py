@@ -34,7 +34,7 @@ def read_table(path: Path) -> pl.DataFrame:
     return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
 
 
-def read_table_batches(path: Path, rows_per_batch: int = 100_000) -> Iterator[pl.DataFrame]:
+def read_table_batches(path: Path, rows_per_batch: int = 50_000) -> Iterator[pl.DataFrame]:
     """Like :func:`read_table`, in batches of rows, so a large CSV never has to fit in memory whole."""
     if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
         yield read_table(path)
