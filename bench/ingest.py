@@ -412,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print(f"machine   {machine_text(info)}, {info['os']}")
     print(f"command   {command}")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        # Measured all the same, as `uv run citybridge` would run here; see bench/README.md.
+        print("note      PYTHONDONTWRITEBYTECODE is set: each command compiles its Python sources again")
 
     OUT.mkdir(parents=True, exist_ok=True)
     form = write_form(OUT / "form-30.xlsx")

@@ -34,8 +34,14 @@ def read_table(path: Path) -> pl.DataFrame:
     return frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
 
 
+FIRST_BATCH_ROWS = 5_000
+
+
 def read_table_batches(path: Path, rows_per_batch: int = 50_000) -> Iterator[pl.DataFrame]:
-    """Like :func:`read_table`, in batches of rows, so a large CSV never has to fit in memory whole."""
+    """Like :func:`read_table`, in batches of rows, so a large CSV never has to fit in memory whole.
+
+    The first batch holds at most FIRST_BATCH_ROWS rows when the others are much longer.
+    """
     if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
         yield read_table(path)
         return
@@ -54,8 +60,13 @@ def read_table_batches(path: Path, rows_per_batch: int = 50_000) -> Iterator[pl.
         )
     batches = lazy.with_row_index(ROW, offset=2).collect_batches(chunk_size=rows_per_batch)
     try:
-        for batch in batches:
-            yield batch.with_columns(pl.col(ROW).cast(pl.Int64))
+        for number, batch in enumerate(batches):
+            batch = batch.with_columns(pl.col(ROW).cast(pl.Int64))
+            if number == 0 and batch.height > 2 * FIRST_BATCH_ROWS:
+                # A small first batch: whoever consumes the batches can start on it sooner.
+                yield batch.slice(0, FIRST_BATCH_ROWS)
+                batch = batch.slice(FIRST_BATCH_ROWS)
+            yield batch
     except pl.exceptions.ComputeError as exc:
         raise TableError(f"{path.name}: not a readable CSV table ({_first_line(exc)}).") from exc
 
