@@ -8,16 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from citybridge.forms.model import DATE, DATETIME, DECIMAL, INTEGER, SELECT_MULTIPLE, Form, Question
-from citybridge.submissions.expressions import Column, ExpressionNotSupported, compile_rule
-
-_KIND = {
-    INTEGER: "number",
-    DECIMAL: "number",
-    DATE: "date",
-    DATETIME: "datetime",
-    SELECT_MULTIPLE: "multiple",
-}
+from citybridge.forms.model import Form, Question
+from citybridge.submissions.expressions import COLUMN_KINDS, Column, ExpressionNotSupported, compile_rule
 
 
 def applies(form: Form, question: Question, frame: pl.DataFrame) -> pl.Series:
@@ -36,7 +28,7 @@ def is_evaluable(form: Form, question: Question) -> bool:
 def _compiled(form: Form, question: Question, columns: list[str]) -> pl.Expr | None:
     if not question.relevant:
         return None
-    kinds = {q.name: _KIND.get(q.type, "text") for q in form.answer_questions}
+    kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
 
     def resolve(name: str | None) -> Column:
         target = question.name if name is None else name

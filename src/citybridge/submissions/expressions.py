@@ -44,6 +44,18 @@ class Column:
     kind: str  # "number", "date", "datetime", "text", "multiple"
 
 
+# How each question type's column takes part in a rule (numbers compare as numbers, and so on).
+COLUMN_KINDS = {
+    "integer": "number",
+    "decimal": "number",
+    "date": "date",
+    "datetime": "datetime",
+    "select_multiple": "multiple",
+    "select_one": "text",
+    "text": "text",
+    "calculate": "text",
+}
+
 Resolver = Callable[[str | None], Column]  # None stands for "." (the current question)
 
 

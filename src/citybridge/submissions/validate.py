@@ -34,22 +34,13 @@ from citybridge.submissions.batch import (
     RawBatch,
 )
 from citybridge.submissions.expressions import (
+    COLUMN_KINDS,
     Column,
     ExpressionNotSupported,
     compile_rule,
 )
 from citybridge.submissions.timestamps import parse_instant
 
-_KIND = {
-    INTEGER: "number",
-    DECIMAL: "number",
-    DATE: "date",
-    DATETIME: "datetime",
-    SELECT_MULTIPLE: "multiple",
-    SELECT_ONE: "text",
-    TEXT: "text",
-    CALCULATE: "text",
-}
 _ERR = "__error__"
 
 
@@ -161,7 +152,7 @@ def _choice_lookup(question: Question) -> dict[str, str]:
 
 
 def _checks(form: Form, questions: list[Question], raw: pl.DataFrame, typed: pl.DataFrame):
-    kinds = {q.name: _KIND[q.type] for q in form.answer_questions}
+    kinds = {q.name: COLUMN_KINDS[q.type] for q in form.answer_questions}
     checks: list[pl.Expr] = [
         pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
         (pl.col(SUBMITTED_AT).is_null() & pl.col("__raw__" + SUBMITTED_AT).is_not_null()).alias(
