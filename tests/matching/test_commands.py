@@ -1,0 +1,115 @@
+"""``citybridge match`` on the stored example training, and ``citybridge partners import/export``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from citybridge.cli import UserError
+from citybridge.commands import matching
+from citybridge.matching import load_catalogue
+from tests.matching.conftest import EXAMPLE
+
+root = typer.Typer()
+root.add_typer(matching.app)
+root.add_typer(matching.partners_app, name="partners")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "_data_dir", lambda: tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def example(db):
+    from citybridge.web.example import load_training_folder
+
+    return load_training_folder(EXAMPLE).training
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(root, list(args))
+
+
+@pytest.mark.django_db
+def test_match_prints_explained_suggestions_for_every_city(example):
+    result = invoke("match", "--training", example.slug)
+    assert result.exit_code == 0, result.output
+    assert "Suggested partners (mode new, top 3 per city)" in result.output
+    # The table wraps long sentences, so look for words rather than whole sentences.
+    assert all(city in result.output for city in ("Namangan", "Bukhara", "Khovos"))
+    assert "prioritises" in result.output and "respondent" in result.output
+
+
+@pytest.mark.django_db
+def test_match_json_has_k_suggestions_per_city_and_both_assignments(example):
+    result = invoke(
+        "match", "--training", example.slug, "--json", "--optimal", "--evaluate", "--capacity", "2"
+    )
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output[result.output.index("{") :])
+    assert len(found["suggestions"]) == 33 and all(len(s) == 3 for s in found["suggestions"].values())
+    optimal, greedy = found["assignments"]["optimal"], found["assignments"]["greedy"]
+    assert optimal["total"] >= greedy["total"] - 1e-6
+    loads = [m["partner_key"] for m in optimal["matches"]]
+    assert max(loads.count(p) for p in set(loads)) <= 2
+    assert found["evaluation"]["namings"] == 36 and "hit@3" in found["evaluation"]
+
+
+@pytest.mark.django_db
+def test_mode_new_never_suggests_a_city_it_already_works_with(example):
+    new = json.loads(_json(invoke("match", "--training", example.slug, "--json", "--k", "18")))
+    deepen = json.loads(
+        _json(invoke("match", "--training", example.slug, "--json", "--k", "18", "--mode", "deepen"))
+    )
+    assert not {"luoyang", "kunming", "sanya"} & {m["partner_key"] for m in new["suggestions"]["bukhara"]}
+    assert {"luoyang", "kunming", "sanya"} <= {m["partner_key"] for m in deepen["suggestions"]["bukhara"]}
+
+
+@pytest.mark.django_db
+def test_a_wrong_mode_or_weights_file_is_one_clear_error(example, tmp_path):
+    result = invoke("match", "--training", example.slug, "--mode", "old")
+    assert isinstance(result.exception, UserError) and "--mode 'old'" in str(result.exception)
+    bad = tmp_path / "w.toml"
+    bad.write_text("[weights]\nfit = -2\n", encoding="utf-8")
+    result = invoke("match", "--training", example.slug, "--weights", str(bad))
+    assert isinstance(result.exception, UserError) and "[weights] fit" in str(result.exception)
+
+
+def test_import_makes_the_catalogue_the_one_in_use_and_export_writes_it(tmp_path, data_dir):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "partners:\n  - key: almaty\n    name: Almaty\n    country: KZ\n"
+        "    strengths: [{sector: trade, text: bazaars, source: general knowledge — verify}]\n",
+        encoding="utf-8",
+    )
+    result = invoke("partners", "import", str(mine))
+    assert result.exit_code == 0 and "Imported 1 partner cities (1 strengths, 0 ties)" in result.output
+    exported = tmp_path / "out.yaml"
+    assert invoke("partners", "export", str(exported)).exit_code == 0
+    assert load_catalogue(exported).keys() == ("almaty",)
+
+
+def test_import_refuses_a_catalogue_with_problems_and_keeps_the_old_one(tmp_path, data_dir):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("partners:\n  - key: almaty\n    country: KZ\n", encoding="utf-8")
+    result = invoke("partners", "import", str(bad))
+    assert isinstance(result.exception, UserError)
+    assert "bad.yaml was not imported" in str(result.exception) and "field 'name' is required" in str(
+        result.exception
+    )
+    assert not (data_dir / "partners.yaml").exists()
+
+
+def test_export_without_an_import_writes_the_starter_catalogue(tmp_path):
+    assert invoke("partners", "export", str(tmp_path / "out.yaml")).exit_code == 0
+    assert load_catalogue(tmp_path / "out.yaml") == load_catalogue()
+
+
+def _json(result) -> str:
+    assert result.exit_code == 0, result.output
+    return result.output[result.output.index("{") :]
