@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 
 from citybridge.commands import leads as leads_commands
+from citybridge.commands import matching as matching_commands
 from citybridge.forms import FormError, load_xlsform
 from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
@@ -47,6 +48,8 @@ app.add_typer(submissions_app, name="submissions")
 app.add_typer(participants_app, name="participants")
 app.add_typer(token_app, name="token")
 app.add_typer(leads_commands.app, name="leads")
+app.add_typer(matching_commands.partners_app, name="partners")
+app.command("match")(matching_commands.match)
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
