@@ -60,7 +60,7 @@ def gazetteer_partners(rng: np.random.Generator) -> list[CityProfile]:
         strengths = tuple(rng.choice(slugs, size=rng.integers(1, 4), replace=False).tolist())
         partners.append(
             CityProfile(
-                key=str(entry["geonameid"]), place_id=entry["geonameid"], name=entry["name"],
+                key=str(entry["geonameid"]), place_id=f"geonames:{entry['geonameid']}", name=entry["name"],
                 country=entry["countrycode"], population=entry["population"] or None,
                 latitude=entry["latitude"], longitude=entry["longitude"], strengths=strengths,
             )

@@ -19,7 +19,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
 
 class GeoNamesPlace:
     def __init__(self, city: dict):
-        self.id, self.name, self.country = city["geonameid"], city["name"], city["countrycode"]
+        self.id, self.name, self.country = f"geonames:{city['geonameid']}", city["name"], city["countrycode"]
         self.population, self.latitude, self.longitude = (
             city["population"],
             city["latitude"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -47,7 +47,7 @@ def test_totals_over_the_cities_give_the_published_counts(cities):
 
 def test_place_gives_population_and_coordinates(cities):
     bukhara = by_key(cities)["bukhara"]
-    assert bukhara.place_id == 1217662 and bukhara.country == "UZ"
+    assert bukhara.place_id == "geonames:1217662" and bukhara.country == "UZ"
     assert bukhara.latitude == pytest.approx(39.77, abs=0.01)
 
 
@@ -75,6 +75,39 @@ def test_profiles_need_the_analysis_by_city(example_analysis, catalogue):
 
 def test_partner_profiles_carry_the_catalogue_strengths_once_each(partners, catalogue):
     suzhou = by_key(partners)["suzhou"]
-    assert suzhou.place_id == 1886760 and suzhou.population == catalogue.partner("suzhou").population
+    assert (
+        suzhou.place_id == "geonames:1886760" and suzhou.population == catalogue.partner("suzhou").population
+    )
     assert suzhou.strengths == ("industrial_parks", "manufacturing", "tourism")
     assert by_key(partners)["luoyang"].ties == ("Bukhara",)
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str = "Bukhara"
+    country: str = "UZ"
+    population: int = 280_187
+    latitude: float = 39.77
+    longitude: float = 64.43
+
+
+def test_a_tie_is_found_by_geonames_id_whatever_script_the_label_is_in(example_analysis, catalogue):
+    groups = tuple(replace(g, label="Бухоро") if g.value == "bukhara" else g for g in example_analysis.groups)
+    analysis = replace(example_analysis, groups=groups)
+
+    def resolve(name, country):
+        return Place("geonames:1217662") if name == "Бухоро" else None
+
+    found = by_key(requesting_profiles(analysis, catalogue, resolve))
+    assert found["bukhara"].name == "Бухоро" and found["bukhara"].ties == ("luoyang", "kunming", "sanya")
+
+
+def test_a_place_the_user_added_is_matched_to_ties_by_name(example_analysis, catalogue):
+    found = by_key(
+        requesting_profiles(example_analysis, catalogue, lambda name, country: Place("user:bukhara"))
+    )
+    assert (
+        found["bukhara"].ties == ("luoyang", "kunming", "sanya")
+        and found["bukhara"].place_id == "user:bukhara"
+    )

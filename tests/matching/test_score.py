@@ -126,3 +126,9 @@ def test_top_k_in_blocks_agrees_with_the_whole_table(requesting, partners, k):
         expected = np.sort(table.total[row])[::-1][: min(k, len(partners))]
         assert best[row].tolist() == pytest.approx(expected.tolist())
         assert table.total[row, indices[row]].tolist() == pytest.approx(best[row].tolist())
+
+
+def test_no_requesting_cities_give_an_empty_table_and_no_partners_an_error(partners):
+    assert Scorer(partners).score([]).total.shape == (0, len(partners))
+    with pytest.raises(ValueError, match="the partner catalogue is empty"):
+        Scorer([])

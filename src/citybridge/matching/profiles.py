@@ -23,7 +23,7 @@ from citybridge.matching.catalogue import Catalogue
 class Located(Protocol):
     """What the profiles need of a place (``citybridge.places.Place`` has it)."""
 
-    id: int
+    id: str  # "geonames:<id>" for a GeoNames city, "user:<slug>" for a place the user added
     name: str
     country: str
     population: int | None
@@ -32,12 +32,13 @@ class Located(Protocol):
 
 
 Resolve = Callable[[str, str | None], Located | None]
+GEONAMES = "geonames:"  # how citybridge.places writes the id of a GeoNames city
 
 
 @dataclass(frozen=True)
 class CityProfile:
     key: str  # requesting city: its survey choice name; partner city: its catalogue key
-    place_id: int | None  # GeoNames id (or a user-added place's id); None when not resolved
+    place_id: str | None  # the gazetteer's id ("geonames:1217662"); None when not resolved
     name: str
     country: str
     population: int | None
@@ -82,7 +83,7 @@ def partner_profiles(catalogue: Catalogue) -> tuple[CityProfile, ...]:
     return tuple(
         CityProfile(
             key=p.key,
-            place_id=p.geonameid,
+            place_id=f"{GEONAMES}{p.geonameid}" if p.geonameid is not None else None,
             name=p.name,
             country=p.country,
             population=p.population,
@@ -178,6 +179,7 @@ def _ties(catalogue: Catalogue, group: GroupAnalysis, place: Located | None) -> 
 
 
 def _same_city(tie, group: GroupAnalysis, place: Located | None) -> bool:
-    if place is not None and tie.geonameid is not None:
-        return tie.geonameid == place.id
+    if place is not None and tie.geonameid is not None and place.id.startswith(GEONAMES):
+        return place.id == f"{GEONAMES}{tie.geonameid}"
+    # A place the user added has no GeoNames id to compare: the names must do.
     return tie.city.casefold() in (group.label.casefold(), group.value.casefold())

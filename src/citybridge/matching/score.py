@@ -62,6 +62,8 @@ class Scorer:
                 f"mode '{mode}': choose 'new' (leave existing ties out) or 'deepen' (favour them)"
             )
         self.partners = tuple(partners)
+        if not self.partners:
+            raise ValueError("no partner cities to score: the partner catalogue is empty")
         self.weights = weights or load_weights()
         self.mode = mode
         self._sectors = {slug: i for i, slug in enumerate(sectors.vocabulary())}
@@ -103,7 +105,7 @@ class Scorer:
         w, shape = self.weights, (len(requesting), len(self.partners))
         tie, city_tie = self._ties(requesting, shape)
         found = {
-            "fit": lambda: _unit_rows(np.stack([self._needs(r) for r in requesting])) @ self._offers.T,
+            "fit": lambda: _unit_rows(self._needs_of(requesting)) @ self._offers.T,
             "preference": lambda: self._preferences(requesting, shape),
             "tie": lambda: tie if self.mode == "deepen" else np.zeros(shape),
             "size": lambda: self._size(requesting),
@@ -126,8 +128,9 @@ class Scorer:
             vector[index] += counts[slug] if counts else 1.0
         return vector
 
-    def _needs(self, city: CityProfile) -> np.ndarray:
-        return self._vector(city.priorities, city, city.priorities)
+    def _needs_of(self, requesting) -> np.ndarray:
+        needs = [self._vector(city.priorities, city, city.priorities) for city in requesting]
+        return np.stack(needs) if needs else np.zeros((0, len(self._sectors)))
 
     def _preferences(self, requesting, shape) -> np.ndarray:
         values = np.zeros(shape)
