@@ -603,6 +603,8 @@ def _existing(path: Path) -> Path:
 def run(argv: list[str] | None = None) -> None:
     """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
     from citybridge.analysis.indicators import AnalysisError
+    from citybridge.matching.catalogue import CatalogueError
+    from citybridge.matching.weights import WeightsError
     from citybridge.pipeline.stages import PipelineError
     from citybridge.submissions.sources import SourceError
     from citybridge.submissions.tables import TableError as _TableError
@@ -610,7 +612,8 @@ def run(argv: list[str] | None = None) -> None:
 
     # Only Django-free modules are imported here: settings must be read after --data-dir is applied.
     expected = (
-        UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError, PipelineError
+        UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError, PipelineError,
+        CatalogueError, WeightsError,
     )  # fmt: skip
     try:
         app(args=argv, prog_name="citybridge")

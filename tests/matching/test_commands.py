@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from citybridge.cli import UserError
 from citybridge.commands import matching
-from citybridge.matching import load_catalogue
+from citybridge.matching import WeightsError, load_catalogue
 from tests.matching.conftest import EXAMPLE
 
 root = typer.Typer()
@@ -20,7 +20,9 @@ root.add_typer(matching.partners_app, name="partners")
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(matching, "_data_dir", lambda: tmp_path / "data")
+    from citybridge.web import matching as stored_matching
+
+    monkeypatch.setattr(stored_matching, "data_dir", lambda: tmp_path / "data")
     return tmp_path / "data"
 
 
@@ -77,7 +79,7 @@ def test_a_wrong_mode_or_weights_file_is_one_clear_error(example, tmp_path):
     bad = tmp_path / "w.toml"
     bad.write_text("[weights]\nfit = -2\n", encoding="utf-8")
     result = invoke("match", "--training", example.slug, "--weights", str(bad))
-    assert isinstance(result.exception, UserError) and "[weights] fit" in str(result.exception)
+    assert isinstance(result.exception, WeightsError) and "[weights] fit" in str(result.exception)
 
 
 def test_import_makes_the_catalogue_the_one_in_use_and_export_writes_it(tmp_path, data_dir):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +21,6 @@ app = typer.Typer()
 partners_app = typer.Typer(
     help="Import or export the catalogue of candidate partner cities.", no_args_is_help=True
 )
-CATALOGUE_FILE = "partners.yaml"  # in the data folder, once imported
 
 
 @app.command("match")
@@ -48,17 +46,22 @@ def match(
     country: Annotated[str, typer.Option(help="Country of the requesting cities (ISO code).")] = "UZ",
 ) -> None:
     """Suggest partner cities for each city of a training, each with its score and the reason."""
-    from citybridge.cli import UserError
+    from citybridge.cli import UserError, _store
     from citybridge.matching import MODES
-    from citybridge.reports.i18n import LANGUAGES, Translator
+    from citybridge.reports.i18n import LANGUAGES
 
     if mode not in MODES:
         raise UserError(f"--mode '{mode}': choose new (leave existing ties out) or deepen (favour them).")
     if lang not in LANGUAGES:
         raise UserError(f"--lang '{lang}': choose from {', '.join(LANGUAGES)}.")
-    run = _matching_run(training, mode, weights, partners, lang, country)
-    t = Translator(lang)
-    result = _result(run, mode, k, capacity, optimal, evaluate, t)
+    _store()
+    from citybridge.web.matching import matching_result
+    from citybridge.web.surveys.store import find_training
+
+    result = matching_result(
+        find_training(training), mode=mode, k=k, capacity=capacity, optimal=optimal, evaluate=evaluate,
+        language=lang, country=country, weights_path=weights, partners_path=partners,
+    )  # fmt: skip
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -75,7 +78,9 @@ def partners_import(file: Annotated[Path, typer.Argument(help="A partner catalog
         catalogue = load_catalogue(file)
     except CatalogueError as exc:
         raise UserError(f"{file} was not imported; fix these and import it again:\n{exc}") from None
-    target = _data_dir() / CATALOGUE_FILE
+    from citybridge.web.matching import CATALOGUE_FILE, data_dir
+
+    target = data_dir() / CATALOGUE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(file, target)  # the user's own file, comments and all
     strengths = sum(len(p.strengths) for p in catalogue.partners)
@@ -92,95 +97,11 @@ def partners_export(
     """Write the partner catalogue in use (the imported one, else the starter one)."""
     from citybridge.cli import console
     from citybridge.matching.catalogue import write_catalogue
+    from citybridge.web.matching import catalogue_in_use
 
-    catalogue = _catalogue(None)
+    catalogue = catalogue_in_use()
     write_catalogue(catalogue, file)
     console.print(f"Wrote {len(catalogue.partners)} partner cities to {file}.")
-
-
-# ---------------------------------------------------------------------------- the run
-
-
-class _Run:
-    """Everything one matching run is computed from."""
-
-    def __init__(self, training, cities, catalogue, weights, unresolved):
-        self.training, self.cities, self.catalogue = training, cities, catalogue
-        self.weights, self.unresolved = weights, unresolved
-
-
-def _matching_run(training_ref: str, mode: str, weights_path, partners_path, lang: str, country: str) -> _Run:
-    from citybridge.cli import UserError, _store
-    from citybridge.matching import WeightsError, load_weights, requesting_profiles
-
-    _store()
-    from citybridge.web.reporting import evaluation_survey
-    from citybridge.web.surveys.analysis import analyze_survey
-    from citybridge.web.surveys.store import find_training
-
-    training = find_training(training_ref)
-    survey = evaluation_survey(training)
-    analysis = analyze_survey(survey, by=_city_question(survey), language=lang)
-    catalogue = _catalogue(partners_path)
-    try:
-        weights = load_weights(weights_path)
-    except WeightsError as exc:
-        raise UserError(str(exc)) from None
-    resolve = _resolver()
-    cities = requesting_profiles(analysis, catalogue, resolve, country=country)
-    # Without a gazetteer every city is unresolved; _resolver has said so once already.
-    unresolved = [c.name for c in cities if c.place_id is None] if resolve else []
-    return _Run(training, cities, catalogue, weights, unresolved)
-
-
-def _city_question(survey) -> str:
-    from citybridge.cli import UserError
-    from citybridge.web.surveys.analysis import survey_spec
-
-    name = survey_spec(survey).city_question or "city"
-    if not survey.current_version().form().has_question(name):
-        raise UserError(
-            f"survey '{survey.slug}' has no question '{name}' saying which city a respondent speaks for; "
-            "name it as city_question in the survey's indicators file."
-        )
-    return name
-
-
-def _result(run: _Run, mode: str, k: int, capacity: int, optimal: bool, evaluate: bool, t) -> dict:
-    from citybridge.matching import assignments, hit_rates, partner_profiles, score_all, suggest
-
-    partners = partner_profiles(run.catalogue)
-    names = {p.key: p.name_in(t.language) for p in run.catalogue.partners}
-    scores = score_all(run.cities, partners, run.weights, mode)
-    result = {
-        "training": run.training.slug,
-        "mode": mode,
-        "k": k,
-        "capacity": capacity,
-        "weights": dict(run.weights.weights),
-        "unresolved": run.unresolved,
-        "suggestions": {
-            key: [asdict(m) for m in found] for key, found in suggest(scores, k, t, names).items()
-        },
-    }
-    if optimal:
-        both = assignments(scores, k, capacity, t, names)
-        result["assignments"] = {
-            "optimal": {"total": both.optimal_total, "matches": [asdict(m) for m in both.optimal]},
-            "greedy": {"total": both.greedy_total, "matches": [asdict(m) for m in both.greedy]},
-        }
-    if evaluate:
-        rates = hit_rates(run.cities, partners, run.weights)
-        result["evaluation"] = {
-            "held_out": "preference",
-            "namings": rates.namings,
-            "outside_catalogue": rates.outside,
-            **{
-                f"hit@{n}": {"hits": rates.hits[n], "rate": rates.rate(n), "chance": rates.chance[n]}
-                for n in rates.hits
-            },
-        }
-    return result
 
 
 def _print_result(result: dict) -> None:
@@ -240,31 +161,3 @@ def _print_evaluation(found: dict) -> None:
         console.print(
             f"  {found['outside_catalogue']} namings are of cities missing from the catalogue (counted as misses)."
         )
-
-
-def _resolver():
-    from citybridge.cli import errors
-    from citybridge.matching import places_resolver
-
-    try:
-        return places_resolver()
-    except ImportError:
-        errors.print("The gazetteer (citybridge.places) is not available: size and distance count 0.")
-        return None
-
-
-def _catalogue(path: Path | None):
-    from citybridge.cli import UserError
-    from citybridge.matching.catalogue import CatalogueError, load_catalogue
-
-    imported = _data_dir() / CATALOGUE_FILE
-    try:
-        return load_catalogue(path or (imported if imported.exists() else None))
-    except CatalogueError as exc:
-        raise UserError(f"the partner catalogue has problems; fix them and try again:\n{exc}") from None
-
-
-def _data_dir() -> Path:
-    from citybridge.web.settings import DATA_DIR
-
-    return DATA_DIR

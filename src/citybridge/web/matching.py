@@ -1,0 +1,101 @@
+"""A training's partner matching, from the store: its cities' profiles scored against the partner
+catalogue. The ``match`` command, the report's partnerships section and the demo all call this."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from citybridge.analysis.indicators import AnalysisError
+from citybridge.matching import (
+    assignments,
+    hit_rates,
+    load_catalogue,
+    load_weights,
+    partner_profiles,
+    places_resolver,
+    requesting_profiles,
+    score_all,
+    suggest,
+)
+from citybridge.matching.catalogue import Catalogue
+from citybridge.reports.i18n import Translator
+from citybridge.web.reporting import evaluation_survey
+from citybridge.web.surveys.analysis import analyze_survey, survey_spec
+from citybridge.web.trainings.models import Training
+
+CATALOGUE_FILE = "partners.yaml"  # in the data folder, once imported
+
+
+def catalogue_in_use(path: Path | None = None) -> Catalogue:
+    """The catalogue given, else the one imported into the data folder, else the starter one."""
+    imported = data_dir() / CATALOGUE_FILE
+    return load_catalogue(path or (imported if imported.exists() else None))
+
+
+def data_dir() -> Path:
+    from citybridge.web.settings import DATA_DIR  # a plain module: no database needed to read it
+
+    return DATA_DIR
+
+
+def matching_result(
+    training: Training,
+    *,
+    mode: str = "new",
+    k: int = 3,
+    capacity: int = 5,
+    optimal: bool = False,
+    evaluate: bool = False,
+    language: str = "en",
+    country: str = "UZ",
+    weights_path: Path | None = None,
+    partners_path: Path | None = None,
+) -> dict:
+    """Suggestions per requesting city (and the assignments, the quality check) as plain data."""
+    survey = evaluation_survey(training)
+    analysis = analyze_survey(survey, by=city_question(survey), language=language)
+    catalogue = catalogue_in_use(partners_path)
+    weights = load_weights(weights_path)
+    cities = requesting_profiles(analysis, catalogue, places_resolver(), country=country)
+    partners = partner_profiles(catalogue)
+    t = Translator(language)
+    names = {p.key: p.name_in(language) for p in catalogue.partners}
+    scores = score_all(cities, partners, weights, mode)
+    result = {
+        "training": training.slug,
+        "mode": mode,
+        "k": k,
+        "capacity": capacity,
+        "weights": dict(weights.weights),
+        "unresolved": [c.name for c in cities if c.place_id is None],
+        "suggestions": {key: [asdict(m) for m in found] for key, found in suggest(scores, k, t, names).items()},
+    }
+    if optimal:
+        both = assignments(scores, k, capacity, t, names)
+        result["assignments"] = {
+            "optimal": {"total": both.optimal_total, "matches": [asdict(m) for m in both.optimal]},
+            "greedy": {"total": both.greedy_total, "matches": [asdict(m) for m in both.greedy]},
+        }
+    if evaluate:
+        rates = hit_rates(cities, partners, weights)
+        result["evaluation"] = {
+            "held_out": "preference",
+            "namings": rates.namings,
+            "outside_catalogue": rates.outside,
+            **{
+                f"hit@{n}": {"hits": rates.hits[n], "rate": rates.rate(n), "chance": rates.chance[n]}
+                for n in rates.hits
+            },
+        }
+    return result
+
+
+def city_question(survey) -> str:
+    name = survey_spec(survey).city_question or "city"
+    if not survey.current_version().form().has_question(name):
+        raise AnalysisError(
+            f"survey '{survey.slug}' has no question '{name}' saying which city a respondent speaks for; "
+            "name it as city_question in the survey's indicators file."
+        )
+    return name
