@@ -546,10 +546,26 @@ def demo(
     _print_key_results(training)
     written = _write_reports(training.slug, None, None, None, REPORT_LANGUAGES, FORMATS, out)
     written += _write_booklets(training.slug, EXAMPLE / "practices.json", REPORT_LANGUAGES, FORMATS, out)
+    written.append(_write_matches(training, out))
     console.print(f"Reports and booklets ({len(written)} files) in {out.resolve()}:")
     for path in written:
         console.print(f"  {path}")
     console.print(f"Store: {store.resolve()}")
+
+
+def _write_matches(training, out: Path) -> Path:
+    """The partner suggestions, the optimal and greedy assignments and the quality check, as JSON."""
+    from citybridge.web.matching import matching_result
+
+    result = matching_result(training, optimal=True, evaluate=True)
+    path = out / f"matches-{training.slug}.json"
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    both = result["assignments"]
+    console.print(
+        f"Partner matching: {len(result['suggestions'])} cities, optimal assignment total "
+        f"{both['optimal']['total']:.2f} (greedy {both['greedy']['total']:.2f})."
+    )
+    return path
 
 
 def _print_key_results(training) -> None:

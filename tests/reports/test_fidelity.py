@@ -40,7 +40,7 @@ def inputs_as_of(db):
         training = load_training_folder(EXAMPLE).training
         for day in {r["as_of"] for r in published()}:
             as_of = dt.date.fromisoformat(day) if day else None
-            _INPUTS[as_of] = report_inputs(training, as_of=as_of)
+            _INPUTS[as_of] = report_inputs(training, as_of=as_of, partnerships=False)
     return _INPUTS.__getitem__
 
 

@@ -28,6 +28,7 @@ def test_report_writes_html_pdf_and_docx_with_the_published_figures(capsys, tmp_
     assert "94% of respondents were satisfied with the webinar materials and contents" in html
     assert "(base: 52)" in html
     assert "Key results" in html and "Data notes" in html
+    assert 'id="partnerships"' in html and "Suggested partnerships" in html  # the optimal assignment
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / f"{stem}.pdf").pages)
     assert "94%" in text and "\ufffd" not in text
     assert (tmp_path / f"{stem}.docx").stat().st_size > 10_000

@@ -69,6 +69,34 @@ def add(
     )
 
 
+@app.command("accept")
+def accept(
+    training: Annotated[str, typer.Option(help="Training id or slug.")],
+    city: Annotated[str | None, typer.Option(help="Only this requesting city (default: every city).")] = None,
+    k: Annotated[int, typer.Option("--k", min=1, help="Partners per city.")] = 3,
+    capacity: Annotated[int, typer.Option(min=1, help="Requests one partner city can take.")] = 5,
+    owner: Annotated[str, typer.Option(help="Who follows the new leads up.")] = "",
+    by: Who = None,
+) -> None:
+    """Turn the optimal partner assignment of a training into leads (with score and reason)."""
+    from citybridge.cli import _store, console
+    from citybridge.web.matching import matching_result
+    from citybridge.web.pipeline.store import create_lead
+
+    _store()
+    found = _training(training)
+    result = matching_result(found, k=k, capacity=capacity, optimal=True)
+    matches = [m for m in result["assignments"]["optimal"]["matches"] if not city or m["requesting"] == city]
+    created = 0
+    for match in matches:
+        _, new = create_lead(
+            match["requesting"], match["partner"], who=_who(by), training=found, owner=owner,
+            score=match["score"], explanation=match["explanation"],
+        )  # fmt: skip
+        created += new
+    console.print(f"{created} new lead(s) from {len(matches)} suggested pair(s); list them with 'citybridge leads'.")
+
+
 @app.command("move")
 def move_lead(
     lead: Annotated[int, typer.Argument(help="Lead id.")],

@@ -20,6 +20,7 @@ from citybridge.reports.sections import (
     data_notes_section,
     key_results_section,
     needs_section,
+    partnerships_section,
     programme_section,
     summary_section,
     voices_section,
@@ -36,6 +37,7 @@ class ReportInputs:
     registered: int
     cities: int
     previous: Analysis | None = None  # the same survey as of an earlier day, for --compare
+    partnerships: dict | None = None  # the matching result (citybridge.web.matching), when there is one
 
 
 def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = True) -> Document:
@@ -45,6 +47,7 @@ def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = Tru
         key_results_section(inputs, t, with_charts),
         needs_section(inputs, t, with_charts),
         voices_section(inputs, t),
+        partnerships_section(inputs, t),
     ]
     if inputs.previous is not None:
         sections.append(_changes_section(inputs.previous, inputs.analysis, t))

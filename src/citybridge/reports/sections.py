@@ -116,7 +116,9 @@ def _city_name(inputs: ReportInputs) -> str | None:
     return inputs.spec.city_question or ("city" if "city" in inputs.analysis.indicators else None)
 
 
-def _question_section(indicator: Indicator, inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+def _question_section(
+    indicator: Indicator, inputs: ReportInputs, t: Translator, with_charts: bool
+) -> Section:
     topic = inputs.spec.question(indicator.name).topic(t.language)
     blocks: list = []
     sentence = narrative.indicator_sentence(indicator, t, topic)
@@ -136,7 +138,9 @@ def option_table(indicator: Indicator, t: Translator) -> Table:
     if indicator.kind == NUMBER:
         return _number_table(indicator, t)
     options = [o for o in indicator.options if o.count or indicator.kind != MULTIPLE]
-    shares = whole_percents([o.count for o in options], indicator.base) if indicator.kind != MULTIPLE else None
+    shares = (
+        whole_percents([o.count for o in options], indicator.base) if indicator.kind != MULTIPLE else None
+    )
     rows = tuple(
         (
             o.label,
@@ -159,7 +163,10 @@ def _number_table(indicator: Indicator, t: Translator) -> Table:
         (t.gettext("Maximum"), t.format_decimal(s.max, 0)),
     ]
     shares = whole_percents([b.count for b in indicator.bands], indicator.base)
-    rows += [(band.label, t.format_whole_percent(share)) for band, share in zip(indicator.bands, shares, strict=True)]
+    rows += [
+        (band.label, t.format_whole_percent(share))
+        for band, share in zip(indicator.bands, shares, strict=True)
+    ]
     return Table(("", ""), tuple(rows), numeric=(1,))
 
 
@@ -194,17 +201,57 @@ def voices_section(inputs: ReportInputs, t: Translator) -> Section:
     return Section("voices", t.gettext("Voices"), tuple(blocks))
 
 
+def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
+    """The optimal assignment under capacities, each pair with its score and reason."""
+    found = inputs.partnerships
+    if not found or "assignments" not in found:
+        return Section("partnerships", t.gettext("Suggested partnerships"))
+    both = found["assignments"]
+    lead = t.gettext(
+        "Each city gets up to {k} partner cities and each partner city takes at most {capacity} requests; "
+        "the assignment below has the highest total score under these limits ({optimal}; the greedy "
+        "choice reaches {greedy})."
+    ).format(
+        k=found["k"],
+        capacity=found["capacity"],
+        optimal=t.format_decimal(both["optimal"]["total"], 2),
+        greedy=t.format_decimal(both["greedy"]["total"], 2),
+    )
+    matches = sorted(both["optimal"]["matches"], key=lambda m: (m["requesting"], -m["score"]))
+    rows = tuple(
+        (m["requesting"], m["partner"], t.format_decimal(m["score"], 2), m["explanation"]) for m in matches
+    )
+    columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"))
+    blocks: list = [Paragraph(lead), Table(columns, rows, numeric=(2,))]
+    if found.get("unresolved"):
+        blocks.append(
+            Caution(
+                t.gettext("Not found in the gazetteer (no size or distance): {cities}").format(
+                    cities=", ".join(found["unresolved"])
+                )
+            )
+        )
+    return Section("partnerships", t.gettext("Suggested partnerships"), tuple(blocks))
+
+
 def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:
     analysis = inputs.analysis
     blocks: list = [Paragraph(narrative.method_note(analysis, t))]
     small = [g for g in analysis.groups if g.small_base]
     for group in small:
-        blocks.append(Caution(t.gettext("Small base: read with care ({n} respondents)").format(n=group.respondents)))
+        blocks.append(
+            Caution(t.gettext("Small base: read with care ({n} respondents)").format(n=group.respondents))
+        )
     rows = tuple(
         (i.label, t.format_number(i.base), t.format_number(i.missing), narrative.computation(i, t))
         for i in analysis.indicators.values()
     )
-    columns = (t.gettext("Question"), t.gettext("Base"), t.gettext("Not answered"), t.gettext("How it is computed"))
+    columns = (
+        t.gettext("Question"),
+        t.gettext("Base"),
+        t.gettext("Not answered"),
+        t.gettext("How it is computed"),
+    )
     blocks.append(Table(columns, rows, numeric=(1, 2)))
     blocks += [Paragraph(note, style="note") for note in analysis.notes]
     return Section("data-notes", t.gettext("Data notes"), tuple(blocks))

@@ -56,6 +56,7 @@ def report_inputs(
     as_of: dt.date | None = None,
     compare: dt.date | None = None,
     language: str = "en",
+    partnerships: bool = True,
 ) -> ReportInputs:
     survey = survey or evaluation_survey(training)
     if compare and as_of and compare >= as_of:
@@ -67,7 +68,18 @@ def report_inputs(
         registered=training.participants.count(),
         cities=training.participants.exclude(city=None).values("city").distinct().count(),
         previous=analyze_survey(survey, as_of=compare, language=language) if compare else None,
+        partnerships=_partnerships(training, language) if partnerships else None,
     )
+
+
+def _partnerships(training: Training, language: str) -> dict | None:
+    """The training's optimal partner assignment, when its survey says which city each respondent is from."""
+    from citybridge.web.matching import matching_result
+
+    try:
+        return matching_result(training, optimal=True, language=language)
+    except AnalysisError:  # no city question: nothing to match
+        return None
 
 
 def priority_counts(training: Training) -> dict[str, int] | None:

@@ -99,3 +99,19 @@ def test_the_cli_due_list_names_overdue_leads_per_owner(capsys, lead):
 def test_the_cli_refuses_a_drop_without_reason_in_one_line(capsys, lead):
     code, _, err = invoke(capsys, "leads", "move", str(lead.pk), "dropped")
     assert code == 1 and "needs its reason" in err and "Traceback" not in err
+
+
+def test_accepting_the_optimal_assignment_creates_leads_with_score_and_reason(capsys):
+    from citybridge.web.example import load_training_folder
+    from tests.reports.test_fidelity import EXAMPLE
+
+    training = load_training_folder(EXAMPLE).training
+    code, out, err = invoke(
+        capsys, "leads", "accept", "--training", training.slug, "--city", "Namangan", "--by", "Aziz"
+    )
+    assert code == 0, err
+    found = leads(training=training)
+    assert found and all(lead.requesting_city == "Namangan" and lead.explanation for lead in found)
+    assert all(lead.history.get().who == "Aziz" for lead in found)
+    again = invoke(capsys, "leads", "accept", "--training", training.slug, "--city", "Namangan")
+    assert "0 new lead(s)" in again[1]
