@@ -106,7 +106,7 @@ def test_accepting_the_optimal_assignment_creates_leads_with_score_and_reason(ca
     from tests.reports.test_fidelity import EXAMPLE
 
     training = load_training_folder(EXAMPLE).training
-    code, out, err = invoke(
+    code, _, err = invoke(
         capsys, "leads", "accept", "--training", training.slug, "--city", "Namangan", "--by", "Aziz"
     )
     assert code == 0, err
