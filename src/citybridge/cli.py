@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from citybridge.commands import cities as cities_commands
 from citybridge.commands import leads as leads_commands
 from citybridge.commands import matching as matching_commands
 from citybridge.forms import FormError, load_xlsform
@@ -50,6 +51,7 @@ app.add_typer(token_app, name="token")
 app.add_typer(leads_commands.app, name="leads")
 app.add_typer(matching_commands.partners_app, name="partners")
 app.command("match")(matching_commands.match)
+app.add_typer(cities_commands.app, name="cities")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)

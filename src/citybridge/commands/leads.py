@@ -32,9 +32,10 @@ def list_leads(
     if context.invoked_subcommand is not None:
         return
     from citybridge.cli import _store, _table, console
-    from citybridge.web.pipeline.store import leads
 
     _store()
+    from citybridge.web.pipeline.store import leads
+
     found = leads(training=_training(training), stage=stage, owner=owner, city=city)
     if not found:
         console.print("No leads match. Create them from matches or with 'citybridge leads add'.")
@@ -57,9 +58,10 @@ def add(
 ) -> None:
     """Create a lead by hand (at stage 'interest'); prints its id."""
     from citybridge.cli import _day, _store, console
-    from citybridge.web.pipeline.store import create_lead
 
     _store()
+    from citybridge.web.pipeline.store import create_lead
+
     lead, created = create_lead(
         city, partner, who=_who(by), training=_training(training), owner=owner, due_on=_day(due)
     )
@@ -80,10 +82,11 @@ def accept(
 ) -> None:
     """Turn the optimal partner assignment of a training into leads (with score and reason)."""
     from citybridge.cli import _store, console
+
+    _store()
     from citybridge.web.matching import matching_result
     from citybridge.web.pipeline.store import create_lead
 
-    _store()
     found = _training(training)
     result = matching_result(found, k=k, capacity=capacity, optimal=True)
     matches = [m for m in result["assignments"]["optimal"]["matches"] if not city or m["requesting"] == city]
@@ -94,7 +97,9 @@ def accept(
             score=match["score"], explanation=match["explanation"],
         )  # fmt: skip
         created += new
-    console.print(f"{created} new lead(s) from {len(matches)} suggested pair(s); list them with 'citybridge leads'.")
+    console.print(
+        f"{created} new lead(s) from {len(matches)} suggested pair(s); list them with 'citybridge leads'."
+    )
 
 
 @app.command("move")
@@ -108,9 +113,10 @@ def move_lead(
 ) -> None:
     """Move a lead to another stage; the change is recorded in its history."""
     from citybridge.cli import _store, console
-    from citybridge.web.pipeline.store import find_lead, move
 
     _store()
+    from citybridge.web.pipeline.store import find_lead, move
+
     moved = move(find_lead(lead), stage, who=_who(by), reason=reason)
     console.print(f"Lead {moved.pk} is now at stage '{moved.stage}'.")
 
@@ -124,9 +130,10 @@ def assign_lead(
 ) -> None:
     """Set a lead's owner (and its due day)."""
     from citybridge.cli import _day, _store, console
-    from citybridge.web.pipeline.store import assign, find_lead, set_due
 
     _store()
+    from citybridge.web.pipeline.store import assign, find_lead, set_due
+
     found = assign(find_lead(lead), owner, who=_who(by))
     if due:
         set_due(found, _day(due), who=_who(by))
@@ -143,9 +150,10 @@ def note(
 ) -> None:
     """Add a note to a lead's history."""
     from citybridge.cli import _store, console
-    from citybridge.web.pipeline.store import add_note, find_lead
 
     _store()
+    from citybridge.web.pipeline.store import add_note, find_lead
+
     add_note(find_lead(lead), text, who=_who(by))
     console.print(f"Note added to lead {lead}.")
 
@@ -154,9 +162,10 @@ def note(
 def history(lead: Annotated[int, typer.Argument(help="Lead id.")]) -> None:
     """Every change made to a lead: who, when, what."""
     from citybridge.cli import _store, _table, console
-    from citybridge.web.pipeline.store import find_lead
 
     _store()
+    from citybridge.web.pipeline.store import find_lead
+
     found = find_lead(lead)
     table = _table("when", "who", "what", "change", "note")
     for event in found.history.all():
@@ -175,9 +184,10 @@ def due(
 ) -> None:
     """Per owner: open leads that are overdue or due by the end of this week."""
     from citybridge.cli import _day, _store, console
-    from citybridge.web.pipeline.store import due as due_leads
 
     _store()
+    from citybridge.web.pipeline.store import due as due_leads
+
     day = _day(today) or dt.date.today()
     owners = due_leads(day, _training(training))
     if not owners:
@@ -201,9 +211,10 @@ def export(
 ) -> None:
     """Export leads to CSV or XLSX."""
     from citybridge.cli import _store, console
-    from citybridge.web.pipeline.store import export_leads, leads
 
     _store()
+    from citybridge.web.pipeline.store import export_leads, leads
+
     found = leads(training=_training(training))
     export_leads(found, file)
     console.print(f"Wrote {len(found)} lead(s) to {file}.")

@@ -78,6 +78,9 @@ def partners_import(file: Annotated[Path, typer.Argument(help="A partner catalog
         catalogue = load_catalogue(file)
     except CatalogueError as exc:
         raise UserError(f"{file} was not imported; fix these and import it again:\n{exc}") from None
+    from citybridge.web import bootstrap
+
+    bootstrap.setup()  # Django settings, without needing a migrated store
     from citybridge.web.matching import CATALOGUE_FILE, data_dir
 
     target = data_dir() / CATALOGUE_FILE
@@ -97,6 +100,9 @@ def partners_export(
     """Write the partner catalogue in use (the imported one, else the starter one)."""
     from citybridge.cli import console
     from citybridge.matching.catalogue import write_catalogue
+    from citybridge.web import bootstrap
+
+    bootstrap.setup()
     from citybridge.web.matching import catalogue_in_use
 
     catalogue = catalogue_in_use()

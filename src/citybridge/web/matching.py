@@ -39,6 +39,13 @@ def data_dir() -> Path:
     return DATA_DIR
 
 
+def city_profiles(training: Training, *, language: str = "en", country: str = "UZ", partners_path: Path | None = None):
+    """The profiles of a training's cities: place data from the gazetteer, needs from the survey."""
+    survey = evaluation_survey(training)
+    analysis = analyze_survey(survey, by=city_question(survey), language=language)
+    return requesting_profiles(analysis, catalogue_in_use(partners_path), places_resolver(), country=country)
+
+
 def matching_result(
     training: Training,
     *,
