@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "citybridge.web.surveys",
     "citybridge.web.api",
     "citybridge.web.pipeline",
+    "citybridge.web.places",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Places the user adds to the gazetteer (towns GeoNames' shipped cities lack), in the store."""
