@@ -26,6 +26,7 @@ from rich.table import Table
 from citybridge.commands import cities as cities_commands
 from citybridge.commands import leads as leads_commands
 from citybridge.commands import matching as matching_commands
+from citybridge.commands import places as places_commands
 from citybridge.forms import FormError, load_xlsform
 from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
@@ -52,6 +53,7 @@ app.add_typer(leads_commands.app, name="leads")
 app.add_typer(matching_commands.partners_app, name="partners")
 app.command("match")(matching_commands.match)
 app.add_typer(cities_commands.app, name="cities")
+app.add_typer(places_commands.app, name="places")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
