@@ -54,7 +54,8 @@ def test_match_json_has_k_suggestions_per_city_and_both_assignments(example):
     )
     assert result.exit_code == 0, result.output
     found = json.loads(result.output[result.output.index("{") :])
-    assert len(found["suggestions"]) == 33 and all(len(s) == 3 for s in found["suggestions"].values())
+    # 33 cities answered the survey; the 2 that only registered are matched on size and distance.
+    assert len(found["suggestions"]) == 35 and all(len(s) == 3 for s in found["suggestions"].values())
     optimal, greedy = found["assignments"]["optimal"], found["assignments"]["greedy"]
     assert optimal["total"] >= greedy["total"] - 1e-6
     loads = [m["partner_key"] for m in optimal["matches"]]

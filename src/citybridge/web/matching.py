@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from django.utils.text import slugify
+
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.matching import (
     assignments,
@@ -19,6 +21,7 @@ from citybridge.matching import (
     suggest,
 )
 from citybridge.matching.catalogue import Catalogue
+from citybridge.matching.profiles import CityProfile
 from citybridge.reports.i18n import Translator
 from citybridge.web.reporting import evaluation_survey
 from citybridge.web.surveys.analysis import analyze_survey, survey_spec
@@ -39,11 +42,45 @@ def data_dir() -> Path:
     return DATA_DIR
 
 
-def city_profiles(training: Training, *, language: str = "en", country: str = "UZ", partners_path: Path | None = None):
-    """The profiles of a training's cities: place data from the gazetteer, needs from the survey."""
+def city_profiles(
+    training: Training, *, language: str = "en", country: str = "UZ", partners_path: Path | None = None
+) -> tuple[CityProfile, ...]:
+    """The profiles of a training's cities: place data from the gazetteer, needs from the survey.
+
+    Cities whose officials registered but did not answer the survey get a profile too, with no
+    needs: they are matched on size and distance only, and their explanations say no more.
+    """
     survey = evaluation_survey(training)
     analysis = analyze_survey(survey, by=city_question(survey), language=language)
-    return requesting_profiles(analysis, catalogue_in_use(partners_path), places_resolver(), country=country)
+    resolve = places_resolver()
+    answered = requesting_profiles(analysis, catalogue_in_use(partners_path), resolve, country=country)
+    return answered + _registered_only(training, answered, resolve, country)
+
+
+def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
+    known_places = {p.place_id for p in answered if p.place_id}
+    known_names = {p.name.casefold() for p in answered}
+    extra = []
+    names = training.participants.exclude(city=None).values_list("city__name", flat=True).distinct()
+    for name in sorted(names):
+        place = resolve(name, country)
+        if (place and place.id in known_places) or name.casefold() in known_names:
+            continue
+        known_names.add(name.casefold())
+        if place:
+            known_places.add(place.id)
+        extra.append(
+            CityProfile(
+                key=slugify(place.name if place else name) or name,
+                place_id=place.id if place else None,
+                name=place.name if place else name,
+                country=place.country if place else country,
+                population=place.population if place else None,
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
+            )
+        )
+    return tuple(extra)
 
 
 def matching_result(
@@ -60,11 +97,9 @@ def matching_result(
     partners_path: Path | None = None,
 ) -> dict:
     """Suggestions per requesting city (and the assignments, the quality check) as plain data."""
-    survey = evaluation_survey(training)
-    analysis = analyze_survey(survey, by=city_question(survey), language=language)
     catalogue = catalogue_in_use(partners_path)
     weights = load_weights(weights_path)
-    cities = requesting_profiles(analysis, catalogue, places_resolver(), country=country)
+    cities = city_profiles(training, language=language, country=country, partners_path=partners_path)
     partners = partner_profiles(catalogue)
     t = Translator(language)
     names = {p.key: p.name_in(language) for p in catalogue.partners}
