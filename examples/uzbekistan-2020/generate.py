@@ -134,6 +134,100 @@ AGREE = [
 YESNO = [("yes", "Yes", "Ҳа"), ("no", "No", "Йўқ")]
 POSITIONS = [("khokim", "Khokim (mayor)", "Ҳоким"), ("deputy_khokim", "Deputy khokim", "Ҳоким ўринбосари")]
 
+# Russian and Chinese (simplified) labels of every choice, by list and choice name; the lists above
+# give the English and Uzbek ones (SECTORS and INDUSTRIES stay three-wide: tests/sectors reads them).
+CHOICE_TRANSLATIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "city": {
+        "namangan": ("Наманган", "纳曼干"),
+        "bukhara": ("Бухара", "布哈拉"),
+        "khovos": ("Хаваст", "哈瓦斯特"),
+        "andijan": ("Андижан", "安集延"),
+        "fergana": ("Фергана", "费尔干纳"),
+        "kokand": ("Коканд", "浩罕"),
+        "margilan": ("Маргилан", "马尔吉兰"),
+        "samarkand": ("Самарканд", "撒马尔罕"),
+        "navoi": ("Навои", "纳沃伊"),
+        "karshi": ("Карши", "卡尔希"),
+        "termez": ("Термез", "铁尔梅兹"),
+        "jizzakh": ("Джизак", "吉扎克"),
+        "gulistan": ("Гулистан", "古利斯坦"),
+        "urgench": ("Ургенч", "乌尔根奇"),
+        "khiva": ("Хива", "希瓦"),
+        "nukus": ("Нукус", "努库斯"),
+        "chirchik": ("Чирчик", "奇尔奇克"),
+        "angren": ("Ангрен", "安格连"),
+        "almalyk": ("Алмалык", "阿尔马雷克"),
+        "bekabad": ("Бекабад", "别卡巴德"),
+        "shakhrisabz": ("Шахрисабз", "沙赫里萨布兹"),
+        "kattakurgan": ("Каттакурган", "卡塔库尔干"),
+        "denau": ("Денау", "杰瑙"),
+        "zarafshan": ("Зарафшан", "扎拉夫尚"),
+        "chust": ("Чуст", "丘斯特"),
+        "asaka": ("Асака", "阿萨卡"),
+        "kuvasoy": ("Кувасай", "库瓦赛"),
+        "yangiyer": ("Янгиер", "扬吉耶尔"),
+        "shirin": ("Ширин", "希林"),
+        "kagan": ("Каган", "卡甘"),
+        "gijduvan": ("Гиждуван", "吉日杜万"),
+        "uchkuduk": ("Учкудук", "乌奇库杜克"),
+        "khanabad": ("Ханабад", "哈纳巴德"),
+        "rishtan": ("Риштан", "里什坦"),
+        "akhangaran": ("Ахангаран", "阿汉加兰"),
+    },
+    "position": {
+        "khokim": ("Хоким (мэр)", "市长"),
+        "deputy_khokim": ("Заместитель хокима", "副市长"),
+    },
+    "industry": {
+        "service": ("Сфера услуг", "服务业"),
+        "manufacturing": ("Промышленное производство", "制造业"),
+        "construction": ("Строительство", "建筑业"),
+        "agriculture": ("Сельское хозяйство", "农业"),
+        "trade": ("Торговля", "商贸"),
+        "tourism": ("Туризм", "旅游业"),
+        "mining": ("Горнодобывающая промышленность", "采矿业"),
+    },
+    "sector": {
+        "sme": ("Малый и средний бизнес", "中小企业"),
+        "trade_investment": ("Торговля и инвестиции", "贸易和投资"),
+        "digitalisation": ("Цифровизация и инновации", "数字化与创新"),
+        "tourism": ("Развитие туризма", "旅游业发展"),
+        "industrial_parks": ("Промышленное развитие / промышленные парки", "工业发展/工业园区"),
+        "vocational_education": ("Профессиональное образование", "职业教育"),
+        "ppp": ("Государственно-частное партнёрство", "政府和社会资本合作（PPP）"),
+        "trade_in_services": ("Торговля услугами", "服务贸易"),
+        "urban_planning": ("Градостроительство", "城市规划"),
+        "self_employment": ("Самозанятость", "个体经营和灵活就业"),
+        "science_technology": ("Наука и технологии", "科学技术"),
+    },
+    "rating": {
+        "excellent": ("Отлично", "优秀"),
+        "very_good": ("Очень хорошо", "很好"),
+        "good": ("Хорошо", "好"),
+        "fair": ("Удовлетворительно", "一般"),
+        "poor": ("Плохо", "差"),
+    },
+    "agree": {
+        "strongly_agree": ("Полностью согласен", "非常同意"),
+        "agree": ("Согласен", "同意"),
+        "neutral": ("Затрудняюсь ответить", "中立"),
+        "disagree": ("Не согласен", "不同意"),
+        "strongly_disagree": ("Категорически не согласен", "非常不同意"),
+    },
+    "yesno": {"yes": ("Да", "是"), "no": ("Нет", "否")},
+    "china_city": {
+        "shanghai": ("Шанхай", "上海"),
+        "guangzhou": ("Гуанчжоу", "广州"),
+        "beijing": ("Пекин", "北京"),
+        "urumqi": ("Урумчи", "乌鲁木齐"),
+        "luoyang": ("Лоян", "洛阳"),
+        "suzhou": ("Сучжоу", "苏州"),
+        "nanjing": ("Нанкин", "南京"),
+        "kunming": ("Кунмин", "昆明"),
+        "sanya": ("Санья", "三亚"),
+    },
+}
+
 # Whole-sample counts (n = 52 unless a base is given) that reproduce the published figures.
 MATERIALS = {"excellent": 10, "very_good": 21, "good": 18, "fair": 2, "poor": 1}  # 19%, 40%, 94%
 EXPECTED_INFO = {"strongly_agree": 40, "agree": 10, "neutral": 2}  # 96%
@@ -321,147 +415,242 @@ def _person(rng: random.Random, name: str, position: str, organisation: str, cit
 
 # --- the survey -------------------------------------------------------------------------------------------
 
+# The form's languages, in column order; every label, hint and constraint message below is a tuple
+# in this order.
+LANGUAGES = ("English (en)", "Uzbek (uz)", "Russian (ru)", "Chinese (zh)")
+BLANK = ("",) * len(LANGUAGES)
+
 SURVEY_HEADER = [
     "type",
     "name",
-    "label::English (en)",
-    "label::Uzbek (uz)",
-    "hint::English (en)",
-    "hint::Uzbek (uz)",
+    *(f"label::{language}" for language in LANGUAGES),
+    *(f"hint::{language}" for language in LANGUAGES),
     "required",
     "constraint",
-    "constraint_message::English (en)",
-    "constraint_message::Uzbek (uz)",
+    *(f"constraint_message::{language}" for language in LANGUAGES),
     "relevant",
 ]
 
 AGREE_ITEMS = [
     (
         "expected_info",
-        "This session delivered the information I expected to receive on public services "
-        "development and innovation",
-        "Ушбу машғулот давлат хизматларини ривожлантириш ва инновациялар бўйича кутган маълумотларимни берди",
+        (
+            "This session delivered the information I expected to receive on public services "
+            "development and innovation",
+            "Ушбу машғулот давлат хизматларини ривожлантириш ва инновациялар бўйича кутган маълумотларимни берди",
+            "Занятие дало мне ту информацию о развитии государственных услуг и инновациях, "
+            "которую я ожидал(а) получить",
+            "本次课程提供了我期望获得的有关公共服务发展与创新的信息",
+        ),
         "yes",
     ),
     (
         "new_knowledge",
-        "As a result of this session, I gained new knowledge that will be applicable to my work",
-        "Машғулот натижасида ишимда қўллай оладиган янги билимларга эга бўлдим",
+        (
+            "As a result of this session, I gained new knowledge that will be applicable to my work",
+            "Машғулот натижасида ишимда қўллай оладиган янги билимларга эга бўлдим",
+            "В результате занятия я получил(а) новые знания, которые смогу применить в работе",
+            "通过本次课程，我获得了可以应用于工作的新知识",
+        ),
         "yes",
     ),
     (
         "partnerships",
-        "As a result of this session, I want to create partnerships for improving public services",
-        "Машғулот натижасида давлат хизматларини яхшилаш учун шериклик ўрнатмоқчиман",
+        (
+            "As a result of this session, I want to create partnerships for improving public services",
+            "Машғулот натижасида давлат хизматларини яхшилаш учун шериклик ўрнатмоқчиман",
+            "В результате занятия я хочу создавать партнёрства для улучшения государственных услуг",
+            "通过本次课程，我希望建立伙伴关系，改善公共服务",
+        ),
         "yes",
     ),
     (
         "good_practices",
-        "The city perspective and good practices presented were useful and I may use the "
-        "lessons and solutions shared",
-        "Тақдим этилган шаҳар тажрибаси ва илғор амалиётлар фойдали бўлди",
+        (
+            "The city perspective and good practices presented were useful and I may use the "
+            "lessons and solutions shared",
+            "Тақдим этилган шаҳар тажрибаси ва илғор амалиётлар фойдали бўлди",
+            "Представленный опыт городов и передовые практики были полезны, и я могу применить "
+            "показанные уроки и решения",
+            "所介绍的城市经验和良好实践很有用，我可能会借鉴所分享的经验和解决方案",
+        ),
         "",
     ),
     (
         "future_training",
-        "I am interested in participating in future training workshops",
-        "Келгуси ўқув семинарларида иштирок этишга қизиқаман",
+        (
+            "I am interested in participating in future training workshops",
+            "Келгуси ўқув семинарларида иштирок этишга қизиқаман",
+            "Мне интересно участвовать в следующих обучающих семинарах",
+            "我有兴趣参加今后的培训研讨会",
+        ),
         "yes",
     ),
     (
         "collaborate",
-        "I am interested in collaborating with the UNOSSC Cities Project, UNDP, GSBE, cities and "
-        "partners on South-South and triangular cooperation",
-        "ЮНОССС Шаҳарлар лойиҳаси, БМТТД, GSBE ва ҳамкорлар билан Жануб-Жануб ҳамкорлигида ишлашга қизиқаман",
+        (
+            "I am interested in collaborating with the UNOSSC Cities Project, UNDP, GSBE, cities and "
+            "partners on South-South and triangular cooperation",
+            "ЮНОССС Шаҳарлар лойиҳаси, БМТТД, GSBE ва ҳамкорлар билан Жануб-Жануб ҳамкорлигида ишлашга қизиқаман",
+            "Мне интересно сотрудничать с Проектом городов UNOSSC, ПРООН, GSBE, городами и партнёрами "
+            "в рамках сотрудничества Юг–Юг и трёхстороннего сотрудничества",
+            "我有兴趣与联合国南南合作办公室城市项目、联合国开发计划署、GSBE以及各城市和合作伙伴开展南南合作和三方合作",
+        ),
         "yes",
     ),
 ]
 
 
 def survey_rows() -> list[list[str]]:
-    def row(
-        kind, name, en="", uz="", required="", constraint="", message=("", ""), relevant="", hint=("", "")
-    ):
-        return [kind, name, en, uz, hint[0], hint[1], required, constraint, message[0], message[1], relevant]
+    def row(kind, name, label=BLANK, required="", constraint="", message=BLANK, relevant="", hint=BLANK):
+        assert len(label) == len(hint) == len(message) == len(LANGUAGES), name
+        return [kind, name, *label, *hint, required, constraint, *message, relevant]
 
     rows = [
-        row("begin group", "profile", "About you and your city", "Сиз ва шаҳрингиз ҳақида"),
-        row("select_one city", "city", "Your city", "Шаҳрингиз", "yes"),
-        row("select_one position", "position", "Your position", "Лавозимингиз", "yes"),
+        row(
+            "begin group",
+            "profile",
+            (
+                "About you and your city",
+                "Сиз ва шаҳрингиз ҳақида",
+                "О вас и вашем городе",
+                "关于您和您所在的城市",
+            ),
+        ),
+        row("select_one city", "city", ("Your city", "Шаҳрингиз", "Ваш город", "您所在的城市"), "yes"),
+        row(
+            "select_one position",
+            "position",
+            ("Your position", "Лавозимингиз", "Ваша должность", "您的职务"),
+            "yes",
+        ),
         row(
             "integer",
             "age",
-            "Your age",
-            "Ёшингиз",
+            ("Your age", "Ёшингиз", "Ваш возраст", "您的年龄"),
             "",
             ". >= 18 and . <= 80",
-            ("Age must be between 18 and 80", "Ёш 18 дан 80 гача бўлиши керак"),
+            (
+                "Age must be between 18 and 80",
+                "Ёш 18 дан 80 гача бўлиши керак",
+                "Возраст должен быть от 18 до 80 лет",
+                "年龄须在18至80岁之间",
+            ),
         ),
         row(
             "integer",
             "population",
-            "Population of your city and its district",
-            "Шаҳрингиз ва туманингиз аҳолиси",
+            (
+                "Population of your city and its district",
+                "Шаҳрингиз ва туманингиз аҳолиси",
+                "Численность населения вашего города и района",
+                "您所在城市及其所在区的人口",
+            ),
             "yes",
             ". >= 1000 and . <= 5000000",
-            ("Write the number of inhabitants", "Аҳоли сонини ёзинг"),
-            hint=("Approximate number of inhabitants", "Тахминий аҳоли сони"),
+            (
+                "Write the number of inhabitants",
+                "Аҳоли сонини ёзинг",
+                "Укажите число жителей",
+                "请填写居民人数",
+            ),
+            hint=(
+                "Approximate number of inhabitants",
+                "Тахминий аҳоли сони",
+                "Примерное число жителей",
+                "大致的居民人数",
+            ),
         ),
         row(
             "select_multiple industry or_other",
             "industries",
-            "Main industries of your city",
-            "Шаҳрингизнинг асосий тармоқлари",
+            (
+                "Main industries of your city",
+                "Шаҳрингизнинг асосий тармоқлари",
+                "Основные отрасли экономики вашего города",
+                "您所在城市的主要产业",
+            ),
             "yes",
         ),
         row(
             "select_multiple sector",
             "priorities",
-            "Current development priorities of your city",
-            "Шаҳрингизнинг ҳозирги ривожланиш устуворликлари",
+            (
+                "Current development priorities of your city",
+                "Шаҳрингизнинг ҳозирги ривожланиш устуворликлари",
+                "Текущие приоритеты развития вашего города",
+                "您所在城市当前的发展重点",
+            ),
             "yes",
         ),
         row("end group", ""),
-        row("begin group", "evaluation", "Evaluation of the training", "Ўқув курсини баҳолаш"),
+        row(
+            "begin group",
+            "evaluation",
+            ("Evaluation of the training", "Ўқув курсини баҳолаш", "Оценка обучения", "培训评估"),
+        ),
         row(
             "select_one rating",
             "materials",
-            "How do you rate the webinar materials and contents?",
-            "Вебинар материаллари ва мазмунини қандай баҳолайсиз?",
+            (
+                "How do you rate the webinar materials and contents?",
+                "Вебинар материаллари ва мазмунини қандай баҳолайсиз?",
+                "Как вы оцениваете материалы и содержание вебинара?",
+                "您如何评价网络研讨会的材料和内容？",
+            ),
             "yes",
         ),
     ]
-    rows += [row("select_one agree", name, en, uz, required) for name, en, uz, required in AGREE_ITEMS]
+    rows += [row("select_one agree", name, label, required) for name, label, required in AGREE_ITEMS]
     rows += [
         row("end group", ""),
-        row("begin group", "needs", "Partnerships and needs", "Ҳамкорлик ва эҳтиёжлар"),
+        row(
+            "begin group",
+            "needs",
+            ("Partnerships and needs", "Ҳамкорлик ва эҳтиёжлар", "Партнёрство и потребности", "合作与需求"),
+        ),
         row(
             "select_one yesno",
             "china_interest",
-            "Would your city like to collaborate with cities in China?",
-            "Шаҳрингиз Хитой шаҳарлари билан ҳамкорлик қилишни истайдими?",
+            (
+                "Would your city like to collaborate with cities in China?",
+                "Шаҳрингиз Хитой шаҳарлари билан ҳамкорлик қилишни истайдими?",
+                "Хотел бы ваш город сотрудничать с городами Китая?",
+                "贵市是否希望与中国城市开展合作？",
+            ),
             "yes",
         ),
         row(
             "select_multiple china_city",
             "china_cities",
-            "Which Chinese cities?",
-            "Қайси Хитой шаҳарлари?",
+            (
+                "Which Chinese cities?",
+                "Қайси Хитой шаҳарлари?",
+                "С какими городами Китая?",
+                "与哪些中国城市合作？",
+            ),
             relevant="${china_interest} = 'yes'",
         ),
         row(
             "select_multiple sector",
             "cooperation_areas",
-            "In which areas?",
-            "Қайси соҳаларда?",
+            ("In which areas?", "Қайси соҳаларда?", "В каких сферах?", "在哪些领域合作？"),
             relevant="${china_interest} = 'yes'",
         ),
-        row("text", "comments", "Comments and suggestions", "Изоҳ ва таклифлар"),
+        row(
+            "text",
+            "comments",
+            ("Comments and suggestions", "Изоҳ ва таклифлар", "Комментарии и предложения", "意见和建议"),
+        ),
         row(
             "select_one yesno",
             "consent_quote",
-            "May we quote your comments in the report?",
-            "Изоҳларингизни ҳисоботда келтиришимиз мумкинми?",
+            (
+                "May we quote your comments in the report?",
+                "Изоҳларингизни ҳисоботда келтиришимиз мумкинми?",
+                "Можно ли привести ваши комментарии в отчёте?",
+                "我们可以在报告中引用您的意见和建议吗？",
+            ),
             "yes",
         ),
         row("end group", ""),
@@ -480,7 +669,11 @@ def choice_rows() -> list[list[str]]:
         ("yesno", YESNO),
         ("china_city", CHINESE_CITIES),
     ]
-    return [[list_name, name, en, uz] for list_name, options in lists for name, en, uz in options]
+    return [
+        [list_name, name, en, uz, *CHOICE_TRANSLATIONS[list_name][name]]
+        for list_name, options in lists
+        for name, en, uz in options
+    ]
 
 
 def survey_workbook() -> bytes:
@@ -492,14 +685,14 @@ def survey_workbook() -> bytes:
     for values in [SURVEY_HEADER, *survey_rows()]:
         survey.append(values)
     choices = workbook.create_sheet("choices")
-    for values in [["list_name", "name", "label::English (en)", "label::Uzbek (uz)"], *choice_rows()]:
+    for values in [["list_name", "name", *(f"label::{language}" for language in LANGUAGES)], *choice_rows()]:
         choices.append(values)
     settings = workbook.create_sheet("settings")
     settings.append(["form_id", "version", "form_title", "default_language"])
     settings.append(
         [
             "uzbekistan2020_evaluation",
-            "2020110501",
+            "2020110502",  # 01 had English and Uzbek only
             "Post-training evaluation and needs assessment",
             "English (en)",
         ]

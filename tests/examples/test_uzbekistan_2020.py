@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from citybridge.analysis.labels import choice_label, question_label
 from citybridge.forms import load_xlsform
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
@@ -55,12 +56,36 @@ def test_submissions_are_52_with_unique_ids_between_6_november_and_14_december()
     assert min(days) >= dt.date(2020, 11, 6) and max(days) == dt.date(2020, 12, 14)
 
 
-def test_the_survey_is_a_bilingual_xlsform_covering_the_reported_questions():
+def test_the_survey_is_an_xlsform_in_four_languages_covering_the_reported_questions():
     form = load_xlsform(EXAMPLE / "survey.xlsx")
-    assert form.languages == ("English (en)", "Uzbek (uz)")
+    assert form.languages == ("English (en)", "Uzbek (uz)", "Russian (ru)", "Chinese (zh)")
     paths = {q.path for q in form.questions}
     assert {"profile/age", "profile/population", "evaluation/materials", "needs/china_cities"} <= paths
     assert form.question("industries").or_other
+
+
+def test_every_label_hint_and_constraint_message_is_written_in_every_language():
+    header, rows = GENERATOR.SURVEY_HEADER, GENERATOR.survey_rows()
+    for row in rows:
+        if row[0] == "end group":
+            continue
+        cells = dict(zip(header, row, strict=True))
+        for column in ("label", "hint", "constraint_message"):
+            texts = [cells[f"{column}::{language}"] for language in GENERATOR.LANGUAGES]
+            assert all(texts) or not any(texts), (cells["name"], column)
+        assert all(cells[f"label::{language}"] for language in GENERATOR.LANGUAGES), cells["name"]
+    for row in GENERATOR.choice_rows():
+        assert len(row) == 2 + len(GENERATOR.LANGUAGES) and all(row), row
+
+
+def test_russian_and_chinese_reports_get_the_forms_own_labels():
+    form = load_xlsform(EXAMPLE / "survey.xlsx")
+    materials, partners = form.question("materials"), form.question("china_cities")
+    assert choice_label(form, materials, "excellent", "ru") == "Отлично"
+    assert choice_label(form, materials, "excellent", "zh") == "优秀"
+    assert choice_label(form, form.question("city"), "samarkand", "ru") == "Самарканд"
+    assert choice_label(form, partners, "urumqi", "zh") == "乌鲁木齐"
+    assert question_label(form, materials, "ru") == "Как вы оцениваете материалы и содержание вебинара?"
 
 
 def test_the_generator_writes_the_same_bytes_every_time(tmp_path):
