@@ -16,10 +16,13 @@ def percent(count: int, base: int) -> int:
 
 
 def whole_percents(counts: list[int], base: int) -> list[int]:
-    """Whole percents of ``counts``; when they cover the base exactly, they add to 100.
+    """Whole percents of ``counts`` (non-negative); when they cover the base exactly, they add to 100.
 
     Largest remainder: every share is first rounded down, then the points still missing go to
-    the shares that lost most, ties to the earlier one.
+    the shares that lost most. A tie in what was lost goes to the larger count, so each count
+    gets the same percent whatever order the options are listed in; only equal counts can still
+    tie, and then the earlier one gets the point (1, 1, 1 of 3 give 34, 33, 33). Counts that do
+    not add to the base (a multi-select, a partial table) are each rounded half up.
     """
     if base <= 0:
         return [0 for _ in counts]
@@ -28,7 +31,7 @@ def whole_percents(counts: list[int], base: int) -> list[int]:
     floors = [100 * c // base for c in counts]
     remainders = [100 * c % base for c in counts]
     missing = 100 - sum(floors)
-    order = sorted(range(len(counts)), key=lambda i: (-remainders[i], i))
+    order = sorted(range(len(counts)), key=lambda i: (-remainders[i], -counts[i], i))
     for i in order[:missing]:
         floors[i] += 1
     return floors

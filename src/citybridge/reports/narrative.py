@@ -1,70 +1,89 @@
-"""Key-results sentences written from indicators, as an M&E officer would write them.
+"""Sentences written from indicators, as an M&E officer would write them, in the report's language.
 
-Every sentence is a catalogue template filled with figures of one indicator: the share rounded
-half up as published, the base stated, choice labels in the report's language. Nothing here
-computes a figure; it only says what the analysis found.
+Every sentence is a catalogue template (see citybridge.reports.i18n) filled with the figures of
+one indicator: a share rounded half up as published, the base stated, choice labels already in
+the report's language. Nothing here computes a figure; it only says what the analysis found.
+
+A question's *topic* (from the indicators file) replaces its quoted label where the sentence
+reads better with a phrase. Each kind puts the topic in its own slot, so the indicators file
+writes it in the form that slot needs: a scale "were satisfied with {topic}" (Russian:
+instrumental, "материалами …"), an agreement scale "agreed that {topic}" (a clause), a
+multi-select "{items} lead {topic}" (Russian: prepositional, "В приоритетах …"; Uzbek: "{topic}
+orasida"), a choice or yes/no "On {topic}, …", a number "{topic}: mean …" (nominative).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from itertools import groupby
+
 from citybridge import sectors
-from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Analysis, Indicator
+from citybridge.analysis.indicators import (
+    CHOICE,
+    MULTIPLE,
+    NUMBER,
+    SCALE,
+    TEXT,
+    YESNO,
+    Analysis,
+    Indicator,
+    OptionCount,
+    Share,
+)
+from citybridge.analysis.rounding import percent
 from citybridge.reports.i18n import Translator
 
-_AGREE_WORDS = ("agree",)
+KEY_KINDS = (SCALE, YESNO, MULTIPLE)  # the questions key_results speaks of unless told which
+_MOST_NAMED = 4  # a multi-select names at most this many options, unless its top ones tie
+# Languages that write a common noun in lower case inside a sentence ("rated them excellent").
+_LOWER_CASE_INSIDE = frozenset({"en", "ru", "uz-Latn", "uz-Cyrl"})
 
 
 def survey_sentence(analysis: Analysis, t: Translator) -> str:
-    """Who answered, out of how many, from how many cities, as of when."""
-    parts = []
+    """Who answered, out of how many, from how many cities, as of when: one sentence."""
     if analysis.registered:
-        parts.append(
-            t.gettext(
-                "{respondents} of the {registered} registered participants answered the survey ({rate})."
-            ).format(
-                respondents=t.format_number(analysis.respondents),
-                registered=t.format_number(analysis.registered),
-                rate=t.format_percent_whole(analysis.respondents, analysis.registered),
-            )
+        sentence = t.gettext(
+            "{respondents} of the {registered} registered participants answered the survey ({rate})"
+        ).format(
+            respondents=t.format_number(analysis.respondents),
+            registered=t.format_number(analysis.registered),
+            rate=t.format_percent_whole(analysis.respondents, analysis.registered),
         )
     else:
-        parts.append(t.gettext("{count} answered the survey.").format(count=t.count_of(analysis.respondents)))
-    if analysis.respondents_per_city:
-        cities = len(analysis.respondents_per_city)
-        parts.append(
-            t.ngettext("They speak for {n} city.", "They speak for {n} cities.", cities).format(n=cities)
+        n = analysis.respondents
+        sentence = t.ngettext(
+            "{n} respondent answered the survey", "{n} respondents answered the survey", n
+        ).format(n=t.format_number(n))
+    cities = sum(1 for city in analysis.respondents_per_city if city.count)
+    if cities:
+        sentence = t.ngettext("{answered}, from {n} city", "{answered}, from {n} cities", cities).format(
+            answered=sentence, n=t.format_number(cities)
         )
     if analysis.as_of:
-        parts.append(_full_stop(t.gettext("Figures as of {date}").format(date=t.format_date(analysis.as_of))))
-    return " ".join(parts)
-
-
-def _full_stop(text: str) -> str:
-    return text if text.endswith(".") else text + "."
-
-
-def _capitalised(sentence: str) -> str:
-    """Sentences start with a capital, whatever the template put first (a topic, a label)."""
-    return sentence[:1].upper() + sentence[1:]
+        sentence = t.gettext("{answered}; figures as of {date}").format(
+            answered=sentence, date=t.format_date(analysis.as_of)
+        )
+    return _full_stop(sentence)
 
 
 def key_results(
-    analysis: Analysis, t: Translator, topics: dict[str, str | None], order: list[str] | None = None
+    analysis: Analysis, t: Translator, topics: Mapping[str, str | None], order: list[str] | None = None
 ) -> list[str]:
-    """One sentence per key question (``order``; default every scale, yes/no and multi-select)."""
-    names = order or [n for n, i in analysis.indicators.items() if i.kind in (SCALE, YESNO, MULTIPLE)]
+    """One sentence per key question: those in ``order``, else every scale, yes/no and multi-select
+    in form order. Questions nobody answered (base 0) and names the analysis lacks are skipped."""
+    names = order or [n for n, i in analysis.indicators.items() if i.kind in KEY_KINDS]
     sentences = []
     for name in names:
         indicator = analysis.indicators.get(name)
-        if indicator is None or not indicator.base:
-            continue
-        sentence = indicator_sentence(indicator, t, topics.get(name))
+        sentence = indicator_sentence(indicator, t, topics.get(name)) if indicator else None
         if sentence:
             sentences.append(sentence)
     return sentences
 
 
 def indicator_sentence(indicator: Indicator, t: Translator, topic: str | None = None) -> str | None:
+    """The sentence an M&E officer would write about one question; None when there is nothing to say
+    (base 0, free text)."""
     if not indicator.base:
         return None
     writers = {SCALE: _scale, YESNO: _yesno, MULTIPLE: _multiple, CHOICE: _choice, NUMBER: _number}
@@ -73,183 +92,344 @@ def indicator_sentence(indicator: Indicator, t: Translator, topic: str | None = 
     return _capitalised(sentence) if sentence else None
 
 
-def _scale(indicator: Indicator, t: Translator, topic: str | None) -> str:
-    share = t.format_percent_whole(indicator.positive.count, indicator.positive.base)
-    base = t.format_number(indicator.base)
+def _scale(indicator: Indicator, t: Translator, topic: str | None) -> str | None:
+    if indicator.positive is None:
+        return None
+    if _is_agreement(indicator):
+        return _agreement(indicator, t, topic)
+    figures = {"share": _percent(indicator.positive, t), "base": t.format_number(indicator.base)}
     top = [indicator.option(v) for v in indicator.positive_values[:2]]
-    if any(word in indicator.positive_values[0] for word in _AGREE_WORDS) and len(top) == 2:
-        return t.gettext(
-            "{share} of respondents agreed that “{statement}”: {first_count} chose “{first}” and "
-            "{second_count} “{second}” (base: {base})."
-        ).format(
-            share=share,
-            statement=indicator.label.rstrip("."),
-            first_count=t.format_number(top[0].count),
-            first=top[0].label,
-            second_count=t.format_number(top[1].count),
-            second=top[1].label,
-            base=base,
+    if len(top) < 2:
+        if topic:
+            template = t.gettext("{share} of respondents were satisfied with {topic} (base: {base}).")
+        else:
+            template = t.gettext(
+                "{share} of respondents gave a positive answer to “{question}” (base: {base})."
+            )
+        return template.format(topic=topic, question=indicator.label, **figures)
+    figures |= {
+        "first_share": t.format_percent_whole(top[0].count, indicator.base),
+        "first": _in_sentence(top[0], t, common=True),
+        "second_share": t.format_percent_whole(top[1].count, indicator.base),
+        "second": _in_sentence(top[1], t, common=True),
+    }
+    if topic:
+        template = t.gettext(
+            "{share} of respondents were satisfied with {topic}: {first_share} rated them {first} and "
+            "{second_share} {second} (base: {base})."
         )
-    if topic and len(top) == 2:
-        return t.gettext(
-            "{share} of respondents were satisfied with {topic}: {first_share} rated them “{first}” and "
-            "{second_share} “{second}” (base: {base})."
-        ).format(
-            share=share,
-            topic=topic,
-            first_share=t.format_percent_whole(top[0].count, indicator.base),
-            first=top[0].label,
-            second_share=t.format_percent_whole(top[1].count, indicator.base),
-            second=top[1].label,
-            base=base,
+    else:
+        template = t.gettext(
+            "{share} of respondents gave a positive answer to “{question}”: {first_share} {first} and "
+            "{second_share} {second} (base: {base})."
         )
-    return t.gettext("{share} of respondents gave a positive answer to “{question}” (base: {base}).").format(
-        share=share, question=indicator.label, base=base
+    return template.format(topic=topic, question=indicator.label, **figures)
+
+
+def _is_agreement(indicator: Indicator) -> bool:
+    """Whether the positive points are the two agreeing points of an agreement scale."""
+    values = [v.lower() for v in indicator.positive_values]
+    return len(values) == 2 and all("agree" in v and "disagree" not in v for v in values)
+
+
+def _agreement(indicator: Indicator, t: Translator, topic: str | None) -> str:
+    strong_value, agree_value = sorted(indicator.positive_values, key=lambda v: "strong" not in v.lower())
+    figures = {
+        "share": _percent(indicator.positive, t),
+        "strong": t.format_number(indicator.option(strong_value).count),
+        "agree": t.format_number(indicator.option(agree_value).count),
+        "base": t.format_number(indicator.base),
+    }
+    if topic:
+        template = t.gettext(
+            "{share} agreed that {statement}: {strong} strongly agreed and {agree} agreed (base: {base})."
+        )
+        return template.format(statement=topic, **figures)
+    template = t.gettext(
+        "{share} agreed that “{statement}”: {strong} strongly agreed and {agree} agreed (base: {base})."
     )
+    return template.format(statement=_statement(indicator), **figures)
 
 
-def _yesno(indicator: Indicator, t: Translator, topic: str | None) -> str:
+def _statement(indicator: Indicator) -> str:
+    return indicator.label.strip().rstrip(".")
+
+
+def _yesno(indicator: Indicator, t: Translator, topic: str | None) -> str | None:
+    if indicator.yes is None:
+        return None
+    figures = {"share": _percent(indicator.yes, t), "base": t.format_number(indicator.base)}
+    if topic:
+        return t.gettext("On {topic}, {share} of respondents answered yes (base: {base}).").format(
+            topic=topic, **figures
+        )
     return t.gettext("{share} of respondents answered yes to “{question}” (base: {base}).").format(
-        share=t.format_percent_whole(indicator.yes.count, indicator.yes.base),
-        question=indicator.label,
-        base=t.format_number(indicator.base),
+        question=indicator.label, **figures
     )
 
 
 def _multiple(indicator: Indicator, t: Translator, topic: str | None) -> str | None:
-    leaders = _leaders(indicator)
-    if not leaders:
+    named, unnamed = _leaders(indicator.options)
+    if not named:
         return None
-    items = [
-        f"{_inline(o, first=(k == 0))} ({t.count_of(o.count) if k == 0 else t.format_number(o.count)})"
-        for k, o in enumerate(leaders)
-    ]
-    listed = t.format_list(items)
-    if topic:
-        message = t.ngettext(
-            "{items} leads {topic} (base: {base}).", "{items} lead {topic} (base: {base}).", len(items)
-        )
-        return message.format(items=listed, topic=topic, base=t.format_number(indicator.base))
-    return t.gettext("Most named in answer to “{question}”: {items} (base: {base}).").format(
-        question=indicator.label, items=listed, base=t.format_number(indicator.base)
+    items = t.format_list(
+        [
+            f"{_in_sentence(o, t)} ({t.count_of(o.count) if k == 0 else t.format_number(o.count)})"
+            for k, o in enumerate(named)
+        ]
     )
+    base = t.format_number(indicator.base)
+    if topic:
+        sentence = t.ngettext(
+            "{items} leads {topic} (base: {base}).", "{items} lead {topic} (base: {base}).", len(named)
+        ).format(items=items, topic=topic, base=base)
+    else:
+        sentence = t.gettext("Most named in answer to “{question}”: {items} (base: {base}).").format(
+            question=indicator.label, items=items, base=base
+        )
+    if unnamed:
+        sentence += " " + t.ngettext(
+            "{n} more option follows, named by {count}.",
+            "{n} more options follow, tied at {count} each.",
+            len(unnamed),
+        ).format(n=t.format_number(len(unnamed)), count=t.format_number(unnamed[0].count))
+    return sentence
 
 
-def _leaders(indicator: Indicator) -> list:
-    """The top two options, plus any tied with the second: leaving out a tie would mislead."""
-    named = [o for o in indicator.options if o.count]
-    if len(named) <= 2:
-        return named
-    return [o for o in named if o.count >= named[1].count][:4]
+def _leaders(options: tuple[OptionCount, ...]) -> tuple[list[OptionCount], list[OptionCount]]:
+    """The options to name, and a tie left unnamed.
+
+    The top two are named, and never a tie cut in half: every option tied with the last one
+    named is named too. When that would name more than _MOST_NAMED options, the tie is counted
+    instead of listed; the top group itself is always named whole.
+    """
+    ranked = sorted((o for o in options if o.count), key=lambda o: -o.count)  # stable: form order in ties
+    named: list[OptionCount] = []
+    for _, group in groupby(ranked, key=lambda o: o.count):
+        if len(named) >= 2:
+            break
+        tied = list(group)
+        if named and len(named) + len(tied) > _MOST_NAMED:
+            return named, tied
+        named += tied
+    return named, []
 
 
 def _choice(indicator: Indicator, t: Translator, topic: str | None) -> str | None:
-    top = max(indicator.options, key=lambda o: o.count, default=None)
-    if top is None or not top.count:
+    most = max((o.count for o in indicator.options), default=0)
+    if not most:
         return None
-    return t.gettext(
-        "The most frequent answer to “{question}” was “{answer}” ({share}; base: {base})."
-    ).format(
-        question=indicator.label,
-        answer=top.label,
-        share=t.format_percent_whole(top.count, indicator.base),
-        base=t.format_number(indicator.base),
-    )
+    leaders = [o for o in indicator.options if o.count == most]
+    if len(leaders) > _MOST_NAMED:
+        return _many_tied(indicator, t, topic, len(leaders), most)
+    figures = {
+        "answers": t.format_list([t.quote(o.label) for o in leaders]),
+        "share": t.format_percent_whole(most, indicator.base),
+        "base": t.format_number(indicator.base),
+    }
+    if topic:
+        template = t.ngettext(
+            "On {topic}, the most frequent answer was {answers} ({share}; base: {base}).",
+            "On {topic}, the most frequent answers were {answers} ({share} each; base: {base}).",
+            len(leaders),
+        )
+    else:
+        template = t.ngettext(
+            "The most frequent answer to “{question}” was {answers} ({share}; base: {base}).",
+            "The most frequent answers to “{question}” were {answers} ({share} each; base: {base}).",
+            len(leaders),
+        )
+    return template.format(topic=topic, question=indicator.label, **figures)
+
+
+def _many_tied(indicator: Indicator, t: Translator, topic: str | None, n: int, count: int) -> str:
+    """Too many answers share the top to list them: say how many, and what each has."""
+    figures = {
+        "n": t.format_number(n),
+        "share": t.format_percent_whole(count, indicator.base),
+        "base": t.format_number(indicator.base),
+    }
+    if topic:
+        template = t.ngettext(
+            "On {topic}, {n} answer is the most frequent, with {share} (base: {base}).",
+            "On {topic}, {n} answers tie as the most frequent, with {share} each (base: {base}).",
+            n,
+        )
+    else:
+        template = t.ngettext(
+            "{n} answer to “{question}” is the most frequent, with {share} (base: {base}).",
+            "{n} answers to “{question}” tie as the most frequent, with {share} each (base: {base}).",
+            n,
+        )
+    return template.format(topic=topic, question=indicator.label, **figures)
 
 
 def _number(indicator: Indicator, t: Translator, topic: str | None) -> str | None:
     summary = indicator.summary
-    if summary is None:
+    if summary is None or not summary.n:
         return None
-    return t.gettext(
-        "“{question}”: mean {mean}, median {median}, from {low} to {high} (base: {base})."
-    ).format(
-        question=indicator.label,
-        mean=t.format_decimal(summary.mean, 0 if summary.mean >= 100 else 1),
-        median=t.format_decimal(summary.median, 0 if summary.median >= 100 else 1),
-        low=t.format_decimal(summary.min, 0),
-        high=t.format_decimal(summary.max, 0),
-        base=t.format_number(summary.n),
-    )
+    figures = {
+        "mean": _figure(summary.mean, t),
+        "median": _figure(summary.median, t),
+        "low": _figure(summary.min, t),
+        "high": _figure(summary.max, t),
+        "base": t.format_number(summary.n),
+    }
+    if topic:
+        template = t.gettext("{topic}: mean {mean}, median {median}, from {low} to {high} (base: {base}).")
+    else:
+        template = t.gettext(
+            "“{question}”: mean {mean}, median {median}, from {low} to {high} (base: {base})."
+        )
+    return template.format(topic=topic, question=indicator.label, **figures)
 
 
-def _inline(option, first: bool) -> str:
-    """A choice label inside a sentence. Sector names are common nouns and lose their capital
-    after the first item ("SME and trade and investment"); any other label (a city, a person)
-    is kept as written. Acronyms keep their capitals."""
+def _figure(x: float, t: Translator) -> str:
+    """A summary figure as a reader wants it: 790,000 and 38 whole, a mean of ages to one decimal."""
+    return t.format_decimal(x, 0 if abs(x) >= 100 or float(x).is_integer() else 1)
+
+
+def _percent(share: Share, t: Translator) -> str:
+    return t.format_percent_whole(share.count, share.base)
+
+
+def _in_sentence(option: OptionCount, t: Translator, common: bool = False) -> str:
+    """A choice label inside a sentence, lower-cased where the language writes a common noun so.
+
+    Common: the points of a scale (``common``), sector names, and phrases whose later words are in
+    lower case ("Trade and investment"). Anything else may be a name (a city, "Cities Project")
+    and keeps its capital, as do acronyms ("PPP", "SME").
+    """
     label = option.label
-    if first or len(label) < 2 or not label[1].islower() or not sectors.is_sector(option.value):
+    words = label.split()
+    if t.language not in _LOWER_CASE_INSIDE or not words or _is_acronym(words[0]):
         return label
-    return label[0].lower() + label[1:]
+    phrase = len(words) > 1 and not any(w[:1].isupper() for w in words[1:])
+    if common or phrase or sectors.is_sector(option.value):
+        return label[0].lower() + label[1:]
+    return label
 
 
+def _is_acronym(word: str) -> bool:
+    """ "PPP", "ЮНОССС": two or more cased letters, all capitals (a modifier letter such as the
+    Uzbek tutuq in "Aʼlo" has no case and does not count)."""
+    cased = [c for c in word if c.isupper() or c.islower()]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
 
 
-def change_sentences(before: Analysis, after: Analysis, t: Translator) -> list[str]:
-    """What moved between two as-of days: respondents, and each scale's or yes/no's headline share."""
+def change_sentences(
+    before: Analysis, after: Analysis, t: Translator, topics: Mapping[str, str | None] | None = None
+) -> list[str]:
+    """What moved between two as-of days: the respondents, and the headline share of each scale and
+    yes/no question whose whole percent or base changed."""
+    dates = {"before_date": _day(before, t), "after_date": _day(after, t)}
     sentences = []
     if before.respondents != after.respondents:
-        sentences.append(
-            t.gettext("Respondents: {before} on {before_date}, {after} on {after_date}.").format(
-                before=t.format_number(before.respondents),
-                after=t.format_number(after.respondents),
-                before_date=t.format_date(before.as_of) if before.as_of else "",
-                after_date=_day(after, t),
-            )
+        template = t.gettext(
+            "The number of respondents went from {before} on {before_date} to {after} on {after_date}."
         )
+        numbers = {"before": t.format_number(before.respondents), "after": t.format_number(after.respondents)}
+        sentences.append(_capitalised(template.format(**numbers, **dates)))
     for name, now in after.indicators.items():
-        then = before.indicators.get(name)
-        moved = _headline(then) if then else None
-        current = _headline(now)
-        if moved is None or current is None or (moved == current):
+        then, current = _headline(before.indicators.get(name)), _headline(now)
+        if then is None or current is None or then == current:
             continue
-        sentences.append(
-            t.gettext(
-                "“{question}”: {before} (base: {before_base}) on {before_date}, {after} (base: {after_base}) on {after_date}."
-            ).format(
-                question=now.label,
-                before=t.format_whole_percent(moved[0]),
-                before_base=t.format_number(moved[1]),
-                before_date=t.format_date(before.as_of) if before.as_of else "",
-                after=t.format_whole_percent(current[0]),
-                after_base=t.format_number(current[1]),
-                after_date=_day(after, t),
-            )
-        )
+        figures = {
+            "before": t.format_whole_percent(then[0]),
+            "before_base": t.format_number(then[1]),
+            "after": t.format_whole_percent(current[0]),
+            "after_base": t.format_number(current[1]),
+            **dates,
+        }
+        topic = (topics or {}).get(name)
+        words = {"topic": topic, "question": now.label, "statement": topic or _statement(now)}
+        sentences.append(_capitalised(_change_template(now, t, topic).format(**words, **figures)))
     return sentences
 
 
-def _headline(indicator: Indicator) -> tuple[int, int] | None:
-    from citybridge.analysis.rounding import percent
-
-    share = (
-        indicator.positive if indicator.kind == SCALE else indicator.yes if indicator.kind == YESNO else None
-    )
+def _headline(indicator: Indicator | None) -> tuple[int, int] | None:
+    """The whole percent and base a change sentence compares: a scale's positive share, a yes/no's yes."""
+    if indicator is None:
+        return None
+    share = {SCALE: indicator.positive, YESNO: indicator.yes}.get(indicator.kind)
     if share is None or not share.base:
         return None
     return percent(share.count, share.base), share.base
+
+
+def _change_template(indicator: Indicator, t: Translator, topic: str | None) -> str:
+    """The change sentence's template for a question of this kind, with or without a topic."""
+    if indicator.kind == YESNO and topic:
+        template = t.gettext(
+            "On {topic}, the share answering yes went from {before} (base: {before_base}) on "
+            "{before_date} to {after} (base: {after_base}) on {after_date}."
+        )
+    elif indicator.kind == YESNO:
+        template = t.gettext(
+            "The share answering yes to “{question}” went from {before} (base: {before_base}) on "
+            "{before_date} to {after} (base: {after_base}) on {after_date}."
+        )
+    elif _is_agreement(indicator) and topic:
+        template = t.gettext(
+            "The share who agreed that {statement} went from {before} (base: {before_base}) on "
+            "{before_date} to {after} (base: {after_base}) on {after_date}."
+        )
+    elif _is_agreement(indicator):
+        template = t.gettext(
+            "The share who agreed that “{statement}” went from {before} (base: {before_base}) on "
+            "{before_date} to {after} (base: {after_base}) on {after_date}."
+        )
+    elif topic:
+        template = t.gettext(
+            "The share satisfied with {topic} went from {before} (base: {before_base}) on "
+            "{before_date} to {after} (base: {after_base}) on {after_date}."
+        )
+    else:
+        template = t.gettext(
+            "The positive share for “{question}” went from {before} (base: {before_base}) on "
+            "{before_date} to {after} (base: {after_base}) on {after_date}."
+        )
+    return template
 
 
 def _day(analysis: Analysis, t: Translator) -> str:
     return t.format_date(analysis.as_of) if analysis.as_of else t.gettext("today")
 
 
+def data_notes(t: Translator) -> list[str]:
+    """How every figure of the report is computed, one sentence each, for the data notes."""
+    return [
+        t.gettext(
+            "A share is the number of respondents who gave an answer divided by the respondents who "
+            "answered the question: its base."
+        ),
+        t.gettext(
+            "The positive share of a scale counts its top points: the top two, unless the indicators "
+            "file names others."
+        ),
+        t.gettext(
+            "Each share comes with its Wilson 95% interval, which stays sound for small bases and for "
+            "shares close to 0 or 100%."
+        ),
+        t.gettext(
+            "“Not answered” counts the respondents to whom a question applied but who left it empty "
+            "(item non-response); they are not part of its base."
+        ),
+        t.gettext(
+            "Percentages are rounded half up; in a table of every answer to a question they are "
+            "adjusted so that they add up to 100%."
+        ),
+    ]
+
+
 def method_note(analysis: Analysis, t: Translator) -> str:
+    """The data notes' opening paragraph: the date of the figures, then how they are computed."""
     when = (
         t.gettext("Figures as of {date}").format(date=t.format_date(analysis.as_of))
         if analysis.as_of
         else t.gettext("All submissions received")
     )
-    return (
-        when
-        + ". "
-        + t.gettext(
-            "Each share is the number of respondents giving an answer divided by the respondents who answered "
-            "the question (the base). The positive share of a scale counts its top two points unless the "
-            "indicators file names others. Intervals are Wilson 95% intervals. “Not answered” counts "
-            "respondents to whom the question applied but who left it empty. Percentages are rounded half up."
-        )
-    )
+    return " ".join([_full_stop(when), *data_notes(t)])
 
 
 def computation(indicator: Indicator, t: Translator) -> str:
@@ -266,3 +446,16 @@ def computation(indicator: Indicator, t: Translator) -> str:
     if indicator.kind == TEXT:
         return t.gettext("answers, tagged by sector")
     return t.gettext("share giving each answer")
+
+
+def _full_stop(text: str) -> str:
+    """End with one full stop, even after a date that ends in one ("14 декабря 2020 г.")."""
+    return text if text.endswith(".") else text + "."
+
+
+def _capitalised(sentence: str) -> str:
+    """A sentence starts with a capital, whatever the template put first (a topic, a label), and
+    ends with one full stop, even when a date ending in one comes last ("14 декабря 2020 г.")."""
+    if sentence.endswith("..") and not sentence.endswith("..."):
+        sentence = sentence[:-1]
+    return sentence[:1].upper() + sentence[1:]
