@@ -41,7 +41,9 @@ def in_script(text: str, language: str | None) -> str:
     if language == "uz-Latn" and _has_cyrillic(text):
         import alifbo
 
-        return alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
+        latin = alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
+        # The report's Uzbek Latin writes o‘ and g‘ with U+2018, as its catalogue does.
+        return latin.replace("\u02bb", "\u2018")
     return text
 
 
