@@ -624,6 +624,7 @@ def run(argv: list[str] | None = None) -> None:
     """Entry point: known problems print one clear message; nothing prints a traceback unless asked."""
     from citybridge.analysis.indicators import AnalysisError
     from citybridge.matching.catalogue import CatalogueError
+    from citybridge.matching.manual import ManualProfileError
     from citybridge.matching.weights import WeightsError
     from citybridge.pipeline.stages import PipelineError
     from citybridge.submissions.sources import SourceError
@@ -633,7 +634,7 @@ def run(argv: list[str] | None = None) -> None:
     # Only Django-free modules are imported here: settings must be read after --data-dir is applied.
     expected = (
         UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError, PipelineError,
-        CatalogueError, WeightsError,
+        CatalogueError, WeightsError, ManualProfileError,
     )  # fmt: skip
     try:
         app(args=argv, prog_name="citybridge")

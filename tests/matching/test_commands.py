@@ -116,3 +116,16 @@ def test_export_without_an_import_writes_the_starter_catalogue(tmp_path):
 def _json(result) -> str:
     assert result.exit_code == 0, result.output
     return result.output[result.output.index("{") :]
+
+
+@pytest.mark.django_db
+def test_needs_entered_by_hand_change_the_suggestions(example, tmp_path):
+    manual = tmp_path / "cities.yaml"
+    manual.write_text("cities:\n  - city: Namangan\n    priorities: [industrial_parks]\n", encoding="utf-8")
+    found = json.loads(_json(invoke("match", "--training", example.slug, "--json", "--profiles", str(manual))))
+    reasons = " ".join(m["explanation"] for m in found["suggestions"]["namangan"])
+    assert "industrial" in reasons.lower()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("cities:\n  - city: Atlantis\n", encoding="utf-8")
+    result = invoke("match", "--training", example.slug, "--profiles", str(bad))
+    assert "'Atlantis' is not one of the training's cities" in str(result.exception)

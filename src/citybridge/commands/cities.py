@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,6 +17,9 @@ def profile(
         str, typer.Option("--lang", help="Language of sector labels: en, ru, uz-Latn, uz-Cyrl.")
     ] = "en",
     country: Annotated[str, typer.Option(help="Country of the training's cities (ISO code).")] = "UZ",
+    profiles: Annotated[
+        Path | None, typer.Option(help="Needs and offers entered by hand (YAML), replacing the survey's.")
+    ] = None,
 ) -> None:
     """Per city: its place in the gazetteer, population, and what its respondents prioritise and prefer."""
     from citybridge import sectors
@@ -25,9 +29,9 @@ def profile(
     from citybridge.web.matching import city_profiles
     from citybridge.web.surveys.store import find_training
 
-    profiles = city_profiles(find_training(training), language=lang, country=country)
+    found = city_profiles(find_training(training), language=lang, country=country, manual_path=profiles)
     table = _table("city", "place", "population", "respondents", "top priorities", "partners named")
-    for city in profiles:
+    for city in found:
         priorities = sorted(city.priorities.items(), key=lambda item: -item[1])[:3]
         named = sorted(city.preferences.items(), key=lambda item: -item[1])[:3]
         table.add_row(
@@ -39,7 +43,7 @@ def profile(
             ", ".join(f"{p} ({n})" for p, n in named),
         )
     console.print(table)
-    missing = [c.name for c in profiles if c.place_id is None]
+    missing = [c.name for c in found if c.place_id is None]
     if missing:
         errors.print(
             f"Not found in the gazetteer: {', '.join(missing)}. Check the spelling with "

@@ -44,6 +44,9 @@ def match(
         str, typer.Option("--lang", help="Language of the explanations: en, ru, uz-Latn, uz-Cyrl, zh.")
     ] = "en",
     country: Annotated[str, typer.Option(help="Country of the requesting cities (ISO code).")] = "UZ",
+    profiles: Annotated[
+        Path | None, typer.Option(help="Needs and offers entered by hand (YAML), replacing the survey's.")
+    ] = None,
 ) -> None:
     """Suggest partner cities for each city of a training, each with its score and the reason."""
     from citybridge.cli import UserError, _store
@@ -60,7 +63,7 @@ def match(
 
     result = matching_result(
         find_training(training), mode=mode, k=k, capacity=capacity, optimal=optimal, evaluate=evaluate,
-        language=lang, country=country, weights_path=weights, partners_path=partners,
+        language=lang, country=country, weights_path=weights, partners_path=partners, manual_path=profiles,
     )  # fmt: skip
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

@@ -21,6 +21,7 @@ from citybridge.matching import (
     suggest,
 )
 from citybridge.matching.catalogue import Catalogue
+from citybridge.matching.manual import read_manual, with_manual
 from citybridge.matching.profiles import CityProfile
 from citybridge.reports.i18n import Translator
 from citybridge.web.reporting import evaluation_survey
@@ -43,18 +44,28 @@ def data_dir() -> Path:
 
 
 def city_profiles(
-    training: Training, *, language: str = "en", country: str = "UZ", partners_path: Path | None = None
+    training: Training,
+    *,
+    language: str = "en",
+    country: str = "UZ",
+    partners_path: Path | None = None,
+    manual_path: Path | None = None,
 ) -> tuple[CityProfile, ...]:
     """The profiles of a training's cities: place data from the gazetteer, needs from the survey.
 
     Cities whose officials registered but did not answer the survey get a profile too, with no
     needs: they are matched on size and distance only, and their explanations say no more.
+    ``manual_path`` names a file of hand-entered needs and offers (citybridge.matching.manual).
     """
     survey = evaluation_survey(training)
     analysis = analyze_survey(survey, by=city_question(survey), language=language)
     resolve = places_resolver()
-    answered = requesting_profiles(analysis, catalogue_in_use(partners_path), resolve, country=country)
-    return answered + _registered_only(training, answered, resolve, country)
+    catalogue = catalogue_in_use(partners_path)
+    answered = requesting_profiles(analysis, catalogue, resolve, country=country)
+    profiles = answered + _registered_only(training, answered, resolve, country)
+    if manual_path is None:
+        return profiles
+    return with_manual(profiles, read_manual(manual_path), catalogue, source=Path(manual_path).name)
 
 
 def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
@@ -95,11 +106,14 @@ def matching_result(
     country: str = "UZ",
     weights_path: Path | None = None,
     partners_path: Path | None = None,
+    manual_path: Path | None = None,
 ) -> dict:
     """Suggestions per requesting city (and the assignments, the quality check) as plain data."""
     catalogue = catalogue_in_use(partners_path)
     weights = load_weights(weights_path)
-    cities = city_profiles(training, language=language, country=country, partners_path=partners_path)
+    cities = city_profiles(
+        training, language=language, country=country, partners_path=partners_path, manual_path=manual_path
+    )
     partners = partner_profiles(catalogue)
     t = Translator(language)
     names = {p.key: p.name_in(language) for p in catalogue.partners}
