@@ -27,6 +27,7 @@ from citybridge.commands import cities as cities_commands
 from citybridge.commands import leads as leads_commands
 from citybridge.commands import matching as matching_commands
 from citybridge.commands import places as places_commands
+from citybridge.commands import server as server_commands
 from citybridge.forms import FormError, load_xlsform
 from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
@@ -54,6 +55,9 @@ app.add_typer(matching_commands.partners_app, name="partners")
 app.command("match")(matching_commands.match)
 app.add_typer(cities_commands.app, name="cities")
 app.add_typer(places_commands.app, name="places")
+app.command("serve")(server_commands.serve)
+app.command("createuser")(server_commands.createuser)
+app.command("worker")(server_commands.worker)
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)

@@ -35,3 +35,61 @@ def write_csv(tmp_path):
         return path
 
     return write
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
+PASSWORD = "a-long-test-password-42"
+ROLES = ("admin", "organiser", "analyst", "partner", "outsider", "anonymous")
+
+
+@pytest.fixture
+def example(db):
+    """The example training (Uzbekistan 2020) loaded as the demo loads it: organisation, programme,
+    35 cities' registrations, the evaluation survey and its submissions."""
+    from citybridge.web.example import load_training_folder
+
+    return load_training_folder(EXAMPLE)
+
+
+@pytest.fixture
+def other_training(db):
+    """A training of another organisation, which none of the example's people may see."""
+    from citybridge.web.surveys.store import add_survey
+    from citybridge.web.trainings.models import Organisation
+    from citybridge.web.trainings.store import create_training
+
+    other = Organisation.objects.create(name="Other Office", slug="other-office")
+    training = create_training("Another training", slug="another-2021", organisation=other)
+    add_survey(training, MINI_FORM)
+    return training
+
+
+@pytest.fixture
+def people(example, other_training):
+    """One user per role: an administrator; an organiser, an analyst and a partner contact (for
+    Suzhou) of the example's organisation; an organiser of the other organisation ('outsider')."""
+    from citybridge.web.accounts.people import create_user
+
+    home = example.training.organisation.slug
+    other = other_training.organisation.slug
+    return {
+        "admin": create_user("admin", PASSWORD, admin=True),
+        "organiser": create_user("organiser", PASSWORD, organisation=home, role="organiser"),
+        "analyst": create_user("analyst", PASSWORD, organisation=home, role="analyst"),
+        "partner": create_user("partner", PASSWORD, organisation=home, role="partner", partner_city="Suzhou"),
+        "outsider": create_user("outsider", PASSWORD, organisation=other, role="organiser"),
+    }
+
+
+@pytest.fixture
+def client_as(people):
+    """client_as('analyst') -> a test client logged in as that role ('anonymous': not logged in)."""
+    from django.test import Client
+
+    def login(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            client.force_login(people[role])
+        return client
+
+    return login

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 
 DATA_DIR = Path(os.environ.get("CITYBRIDGE_DATA_DIR", "citybridge-data")).resolve()
 SECRET_KEY = os.environ.get("CITYBRIDGE_SECRET_KEY", "citybridge-insecure-development-key")
@@ -24,16 +25,26 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI's files locally for the API docs
+    "citybridge.web.accounts",
+    "citybridge.web.jobs",
     "citybridge.web.trainings",
     "citybridge.web.surveys",
     "citybridge.web.api",
     "citybridge.web.pipeline",
     "citybridge.web.places",
+    "citybridge.web.front",
+    "citybridge.web.participate",
+    "citybridge.web.partnerships",
+    "citybridge.web.knowledge",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the application itself: offices with poor connectivity get no CDN.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -45,13 +56,15 @@ ROOT_URLCONF = "citybridge.web.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [Path(__file__).parent / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "citybridge.web.accounts.context.access",
             ]
         },
     }
@@ -81,8 +94,77 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
+# Participant pages speak all five; organiser pages at least English and Russian. Uzbek Cyrillic is
+# not one of Django's own languages, so it is described here (LANG_INFO) and has its own catalogue.
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("uz", "Oʻzbekcha"),
+    ("uz-cyrl", "Ўзбекча"),
+    ("zh-hans", "中文"),
+]
+EXTRA_LANG_INFO = {
+    "uz-cyrl": {"bidi": False, "code": "uz-cyrl", "name": "Uzbek (Cyrillic)", "name_local": "Ўзбекча"},
+}
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
+LOCALE_PATHS = [Path(__file__).parent / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [Path(__file__).parent / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Tests and 'runserver' read static files from the apps without a collectstatic step.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "front:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Behind HTTPS (CITYBRIDGE_HTTPS=1, set by deploy.md's proxy set-up) cookies never travel in clear.
+HTTPS = os.environ.get("CITYBRIDGE_HTTPS", "") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 31536000
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CITYBRIDGE_TRUSTED_ORIGINS", "").split(",") if o]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def _caches() -> dict:
+    # The login rate limit counts across processes: Redis when there is one, else files in the data
+    # folder (shared by the server's worker processes on one machine).
+    if REDIS_URL:
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+        }
+    }
+
+
+CACHES = _caches()
+# Background jobs (reports, booklets): a Redis queue served by 'citybridge worker' when REDIS_URL is
+# set, else a thread inside the web process. CITYBRIDGE_JOBS=sync runs them at once (tests).
+JOBS = os.environ.get("CITYBRIDGE_JOBS", "redis" if REDIS_URL else "thread")
+JOBS_DIR = DATA_DIR / "jobs"
+LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]

@@ -1,0 +1,138 @@
+"""``citybridge serve``, ``createuser`` and ``worker``: run the web application and its job workers."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (default: 2 per core, at least 2).", show_default=False)
+    ] = 0,
+    threads: Annotated[int, typer.Option(help="Threads per process.")] = 4,
+) -> None:
+    """Start the web application with gunicorn: the store is brought up to date and static files are
+    collected first, so a fresh data folder works at once."""
+    from citybridge.cli import _store, console
+
+    _store(migrate=True)
+    _collect_static()
+    from citybridge.web.settings import DATABASES, JOBS
+
+    workers = workers or max(2, 2 * (os.cpu_count() or 1))
+    engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    console.print(
+        f"citybridge on http://{host}:{port}/ ({engine} store, jobs: {JOBS}, {workers} processes × {threads} threads)."
+    )
+    console.print("Stop with Ctrl+C. First time? Create an administrator: citybridge createuser NAME --admin")
+    _Gunicorn(host, port, workers, threads).run()
+
+
+def _collect_static() -> None:
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+class _Gunicorn:
+    """gunicorn driven from Python, so ``serve`` needs no separate configuration file."""
+
+    def __init__(self, host: str, port: int, workers: int, threads: int) -> None:
+        from gunicorn.app.base import BaseApplication
+
+        options = {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "threads": threads,
+            "worker_class": "gthread",
+            "accesslog": "-",
+            "timeout": 120,
+            "graceful_timeout": 20,
+            "forwarded_allow_ips": os.environ.get("CITYBRIDGE_PROXY_IPS", "127.0.0.1"),
+        }
+
+        class Application(BaseApplication):
+            def load_config(self) -> None:
+                for key, value in options.items():
+                    self.cfg.set(key, value)
+
+            def load(self):
+                from citybridge.web.wsgi import application
+
+                return application
+
+        self._application = Application()
+
+    def run(self) -> None:
+        sys.argv = sys.argv[:1]  # gunicorn reads argv; ours are already parsed
+        self._application.run()
+
+
+def createuser(
+    username: Annotated[str, typer.Argument(help="The new user's login name.")],
+    email: Annotated[str, typer.Option(help="E-mail address.")] = "",
+    admin: Annotated[bool, typer.Option("--admin", help="An administrator: every organisation, the admin pages.")] = False,
+    organisation: Annotated[
+        str | None, typer.Option(help="Organisation (slug or name) the user works for; created if new.")
+    ] = None,
+    role: Annotated[str, typer.Option(help="organiser, analyst or partner (with --organisation).")] = "organiser",
+    partner_city: Annotated[str, typer.Option(help="For a partner contact: their partner city.")] = "",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input (scripts).")
+    ] = False,
+) -> None:
+    """Create a user: the first administrator, or an organiser, analyst or partner contact."""
+    from citybridge.cli import UserError, _store, console
+
+    if not admin and not organisation:
+        raise UserError("give --admin for an administrator, or --organisation ORG --role ROLE.")
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
+    _store()
+    from citybridge.web.accounts.people import PeopleError, create_user
+
+    try:
+        user = create_user(
+            username, password, email=email, admin=admin, organisation=organisation, role=role,
+            partner_city=partner_city,
+        )
+    except PeopleError as error:
+        raise UserError(str(error)) from None
+    what = "administrator" if admin else f"{role} of {organisation}"
+    console.print(f"User '{user.username}' created ({what}). Log in at /accounts/login/.")
+
+
+def _ask_password() -> str:
+    from citybridge.cli import UserError
+
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Password (again): "):
+        raise UserError("the two passwords differ; nothing was created.")
+    return first
+
+
+def worker(
+    burst: Annotated[bool, typer.Option("--burst", help="Stop when the queue is empty.")] = False,
+) -> None:
+    """Run background jobs (reports, booklets) from the Redis queue; needs REDIS_URL."""
+    from citybridge.cli import UserError, _store, console
+
+    _store()
+    from citybridge.web.settings import REDIS_URL
+
+    if not REDIS_URL:
+        raise UserError("set REDIS_URL (e.g. redis://127.0.0.1:6379/0): without it, jobs run inside 'serve'.")
+    from rq import SimpleWorker
+
+    from citybridge.web.jobs.queue import redis_queue
+
+    queue = redis_queue()
+    console.print(f"Worker on {REDIS_URL}, queue '{queue.name}'.")
+    # SimpleWorker runs jobs in this process: no fork sharing the parent's database connection.
+    SimpleWorker([queue], connection=queue.connection).work(burst=burst)

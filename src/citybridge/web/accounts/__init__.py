@@ -1,0 +1,1 @@
+"""Accounts and roles: who may see and change what, per organisation."""

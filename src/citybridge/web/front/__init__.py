@@ -1,0 +1,1 @@
+"""Organiser pages: trainings, participants, surveys, dashboard, submissions, reports."""

@@ -1,0 +1,1 @@
+"""Background jobs (reports, booklets): queued, run with progress, their files kept for download."""

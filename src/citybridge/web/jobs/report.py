@@ -1,0 +1,51 @@
+"""The report job: the training's report in the languages and formats asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from citybridge.reports.build import build_report
+from citybridge.reports.i18n import Translator
+from citybridge.reports.output import FORMATS, write_document
+from citybridge.web.jobs.models import Job
+from citybridge.web.jobs.runner import JobError, Progress
+from citybridge.web.reporting import evaluation_survey, report_inputs
+
+LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
+
+
+def params(*, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None, compare: dt.date | None = None) -> dict:
+    return {
+        "languages": list(languages),
+        "formats": list(formats),
+        "as_of": as_of.isoformat() if as_of else None,
+        "compare": compare.isoformat() if compare else None,
+    }
+
+
+def run(job: Job, progress: Progress) -> list[Path]:
+    if job.training is None:
+        raise JobError("a report job needs a training")
+    languages = [lang for lang in job.params.get("languages", LANGUAGES) if lang in LANGUAGES]
+    formats = [fmt for fmt in job.params.get("formats", FORMATS) if fmt in FORMATS]
+    if not languages or not formats:
+        raise JobError("choose at least one language and one format")
+    as_of = _day(job.params.get("as_of"))
+    compare = _day(job.params.get("compare"))
+    survey = evaluation_survey(job.training)
+    steps = len(languages) * len(formats)
+    written: list[Path] = []
+    for index, language in enumerate(languages):
+        progress(index * len(formats) / steps, f"{language}: computing the figures")
+        inputs = report_inputs(job.training, survey=survey, as_of=as_of, compare=compare, language=language)
+        document = build_report(inputs, Translator(language))
+        stem = f"report-{job.training.slug}-{language}" + (f"-{as_of.isoformat()}" if as_of else "")
+        for step, fmt in enumerate(formats):
+            progress((index * len(formats) + step) / steps, f"{language}: writing {fmt.upper()}")
+            written += write_document(document, job.folder, stem, [fmt])
+    return written
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

@@ -1,0 +1,76 @@
+"""Run one job: look up its kind, report progress into its row, keep its files or its error."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from django.utils import timezone
+
+from citybridge.web.jobs.models import Job
+
+log = logging.getLogger("citybridge.jobs")
+
+# kind -> "module:function"; the function takes (job, progress) and returns the files it wrote in
+# job.folder. progress(fraction, message) may be called as often as it likes.
+KINDS = {
+    "report": "citybridge.web.jobs.report:run",
+    "booklet": "citybridge.web.knowledge.booklet:run",
+}
+Progress = Callable[[float, str], None]
+
+
+class JobError(Exception):
+    """A failure the user can act on: its message is shown as it is."""
+
+
+def run(pk: int) -> None:
+    job = Job.objects.get(pk=pk)
+    if job.status != Job.Status.QUEUED:
+        return  # already taken by another worker, or re-delivered
+    Job.objects.filter(pk=pk).update(status=Job.Status.RUNNING, started_at=timezone.now())
+    folder = job.folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        files = _function(job.kind)(job, _progress_of(pk))
+    except Exception as error:
+        message = _user_message(error)
+        log.exception("job %s (%s) failed", pk, job.kind)
+        Job.objects.filter(pk=pk).update(status=Job.Status.FAILED, message=message, finished_at=timezone.now())
+        return
+    names = [Path(f).name for f in files]
+    Job.objects.filter(pk=pk).update(
+        status=Job.Status.DONE, progress=1.0, message="", files=names, finished_at=timezone.now()
+    )
+
+
+def _function(kind: str) -> Callable:
+    module, name = KINDS[kind].split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _progress_of(pk: int) -> Progress:
+    last = [0.0]
+
+    def progress(fraction: float, message: str = "") -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.25 and fraction < 1:
+            return  # a row update four times a second is plenty for a progress bar
+        last[0] = now
+        Job.objects.filter(pk=pk).update(progress=max(0.0, min(1.0, fraction)), message=message)
+
+    return progress
+
+
+def _user_message(error: Exception) -> str:
+    from citybridge.analysis.indicators import AnalysisError
+    from citybridge.web.errors import NotFound
+
+    if isinstance(error, JobError | AnalysisError | NotFound | ValueError):
+        return str(error)
+    return "the job failed on the server; the administrator's log has the details"

@@ -1,0 +1,1 @@
+"""The knowledge hub: lectures, speakers, materials and good practices, searchable by sector."""

@@ -1,0 +1,1 @@
+"""Partnership pages: city profiles, partner catalogue, matches, the leads board."""
