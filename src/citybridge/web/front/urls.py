@@ -1,8 +1,7 @@
-from django.urls import path
+"""Organiser pages: trainings and their set-up (urls_setup), results and reports (urls_results)."""
 
-from citybridge.web.front import views
+from citybridge.web.front.urls_results import urlpatterns as results
+from citybridge.web.front.urls_setup import urlpatterns as setup
 
 app_name = "front"
-urlpatterns = [
-    path("", views.home, name="home"),
-]
+urlpatterns = setup + results

@@ -16,6 +16,9 @@ class Survey(models.Model):
     indicators = models.JSONField(
         default=dict, blank=True, help_text="How answers are read for the report (the form's indicators file)"
     )
+    is_open = models.BooleanField(
+        default=True, help_text="Open surveys accept answers through their links; closed ones refuse them"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
