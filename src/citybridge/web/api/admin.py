@@ -7,5 +7,5 @@ from citybridge.web.api.models import ApiToken
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("name", "organisation", "created_at")
+    list_display = ("name", "organisation", "scope", "created_at")
     readonly_fields = ("digest", "created_at")

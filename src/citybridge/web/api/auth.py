@@ -1,0 +1,30 @@
+"""Who is calling: a bearer token of one organisation, with the read or the write scope."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from citybridge.web.api.errors import ApiError
+from citybridge.web.api.models import ApiToken, hash_token
+
+READING = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class TokenAuth(HttpBearer):
+    """The token's organisation scopes every object; a read token may only read."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        found = ApiToken.objects.select_related("organisation").filter(digest=hash_token(token)).first()
+        if found is not None and request.method not in READING and not found.may_write:
+            raise ApiError(
+                403,
+                f"the token '{found.name}' has the read scope; {request.method} needs a write token "
+                "('citybridge token create NAME --training SLUG --scope write')",
+            )
+        return found
+
+
+def who(request: HttpRequest) -> str:
+    """How a change made through the API is signed in a lead's history."""
+    return f"api:{request.auth.name}"

@@ -1,0 +1,118 @@
+"""The API's errors: always JSON ``{"message": ..., "problems": [...]}`` a person can act on.
+
+Every handler is installed on the NinjaAPI by :func:`install`, so that Ninja's own answers
+(authentication, validation, 404) have the same shape as ours, and no stack trace ever leaves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from citybridge.analysis.indicators import AnalysisError
+from citybridge.pipeline.stages import PipelineError
+
+HOW_TO_GET_A_TOKEN = (
+    "send 'Authorization: Bearer <token>'; an organiser issues a token with "
+    "'citybridge token create NAME --training SLUG' (add '--scope read' for a read-only one)"
+)
+
+
+class ProblemOut(Schema):
+    column: str | None = None
+    value: str | None = None
+    reason: str
+
+
+class ErrorOut(Schema):
+    message: str
+    problems: list[ProblemOut] = []
+
+
+class ApiError(Exception):
+    """An answer other than success, with the message the client sees."""
+
+    def __init__(self, status: int, message: str, problems: list[dict] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.problems = problems or []
+
+
+def not_found(message: str) -> ApiError:
+    return ApiError(404, message)
+
+
+def install(api: NinjaAPI) -> None:
+    """Register one handler per kind of failure on ``api``."""
+
+    def answer(request: HttpRequest, status: int, message: str, problems: list | None = None) -> HttpResponse:
+        body: dict[str, Any] = {"message": message}
+        if problems:
+            body["problems"] = problems
+        return api.create_response(request, body, status=status)
+
+    @api.exception_handler(ApiError)
+    def api_error(request, exc: ApiError):
+        return answer(request, exc.status, exc.message, exc.problems)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthorised(request, exc):
+        given = "the token given is not known (revoked or mistyped)" if _has_bearer(request) else "no token"
+        return answer(request, 401, f"{given}: {HOW_TO_GET_A_TOKEN}")
+
+    @api.exception_handler(ValidationError)
+    def invalid(request, exc: ValidationError):
+        problems = list(_validation_problems(exc.errors))
+        return answer(request, 422, "the request does not fit this endpoint; nothing was changed", problems)
+
+    @api.exception_handler(Http404)
+    def missing(request, exc):
+        return answer(request, 404, f"nothing at {request.path}; the endpoints are listed at /api/v1/docs")
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        return answer(request, exc.status_code, str(exc))
+
+    @api.exception_handler(AnalysisError)
+    def analysis_refused(request, exc):
+        return answer(request, 422, str(exc))
+
+    @api.exception_handler(PipelineError)
+    def pipeline_refused(request, exc):
+        return answer(request, 422, f"{exc}; nothing was changed")
+
+    @api.exception_handler(Exception)
+    def unexpected(request, exc):
+        # The client gets a message it can act on, never a stack trace; the server log keeps the details.
+        logging.getLogger("citybridge.api").error("unexpected error on %s", request.path, exc_info=exc)
+        return answer(request, 500, "the server could not handle this request; nothing was stored")
+
+
+def _has_bearer(request: HttpRequest) -> bool:
+    return request.headers.get("Authorization", "").lower().startswith("bearer ")
+
+
+def _validation_problems(errors: Iterable[dict]) -> Iterable[dict]:
+    """Pydantic's errors as problems: where (``query.limit``, ``body.stage``), the value, why."""
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("payload",)]
+        value = error.get("input")
+        yield {
+            "column": ".".join(location) or None,
+            "value": None if value is None or isinstance(value, dict) else str(value)[:200],
+            "reason": error.get("msg", "not valid"),
+        }
+
+
+def documented(ok: dict[int, Any], *, writes: bool = False) -> dict[int, Any]:
+    """The responses of an endpoint: its successes plus the errors every endpoint may answer."""
+    errors: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+    if writes:
+        errors[403] = ErrorOut
+    return {**ok, **errors}

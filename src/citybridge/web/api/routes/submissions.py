@@ -1,0 +1,141 @@
+"""Submissions: send one in, page through them, or download them all as a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
+
+from citybridge.submissions.sources import from_payloads
+from citybridge.web.api import scoping
+from citybridge.web.api.errors import documented
+from citybridge.web.api.exports import MEDIA_TYPES, submissions_file
+from citybridge.web.errors import ImportRejected
+from citybridge.web.surveys.models import Submission
+from citybridge.web.surveys.store import store_batch
+
+router = Router(tags=["submissions"])
+MAX_PAGE = 1000
+
+
+class SubmissionIn(Schema):
+    instance_id: str
+    submitted_at: str | None = None
+    answers: dict[str, Any]
+
+
+class SubmissionOut(Schema):
+    status: str  # "created" or "already present"
+    instance_id: str
+
+
+class StoredSubmissionOut(Schema):
+    id: int
+    instance_id: str
+    submitted_at: dt.datetime | None
+    received_at: dt.datetime
+    source: str
+    form_version: str
+    answers: dict[str, Any]
+
+
+class SubmissionPageOut(Schema):
+    items: list[StoredSubmissionOut]
+    next_after: int | None
+
+
+@router.post(
+    "/surveys/{survey_id}/submissions",
+    response=documented({201: SubmissionOut, 200: SubmissionOut}, writes=True),
+    summary="Submit one filled survey",
+)
+def create_submission(request: HttpRequest, survey_id: int, payload: SubmissionIn):
+    """Validate one submission against the survey's current form version and store it once.
+
+    Re-sending the same ``instance_id`` stores nothing and answers 200 "already present". A
+    submission that does not fit the form answers 422 with one problem per answer (which answer,
+    its value, why). Needs a write token.
+    """
+    survey = scoping.survey(request, survey_id)
+    version = survey.current_version()
+    batch = from_payloads(version.form(), [(1, payload.dict())], source="API")
+    try:
+        report = store_batch(survey, version, batch, source=Submission.Source.API)
+    except ImportRejected as rejected:
+        problems = [{"column": p.column, "value": p.value, "reason": p.reason} for p in rejected.problems]
+        message = "the submission does not fit the form; nothing was stored"
+        return Status(422, {"message": message, "problems": problems})
+    status = "created" if report.new else "already present"
+    return Status(201 if report.new else 200, {"status": status, "instance_id": payload.instance_id})
+
+
+@router.get(
+    "/surveys/{survey_id}/submissions",
+    response=documented({200: SubmissionPageOut}),
+    summary="Page through a survey's submissions",
+)
+def list_submissions(
+    request: HttpRequest,
+    survey_id: int,
+    after: int = Query(0, ge=0, description="Only submissions with an id above this one (the cursor)."),
+    limit: int = Query(100, ge=1, le=MAX_PAGE, description=f"At most this many (1 to {MAX_PAGE})."),
+):
+    """The submissions in the order they were received (newest last), answers as stored. Start
+    with no ``after``; pass the page's ``next_after`` to get the next page; it is null on the last
+    page. New submissions only ever add pages at the end, so no submission is skipped or repeated."""
+    survey = scoping.survey(request, survey_id)
+    rows = list(
+        survey.submissions.select_related("form_version").filter(pk__gt=after).order_by("pk")[: limit + 1]
+    )
+    page, more = rows[:limit], len(rows) > limit
+    return {
+        "items": [
+            {
+                "id": s.pk,
+                "instance_id": s.instance_id,
+                "submitted_at": s.submitted_at,
+                "received_at": s.received_at,
+                "source": s.source,
+                "form_version": s.form_version.version,
+                "answers": s.answers,
+            }
+            for s in page
+        ],
+        "next_after": page[-1].pk if more else None,
+    }
+
+
+EXPORT_RESPONSES = {
+    200: {
+        "description": "Every submission as a file, typed by the survey's current form.",
+        "content": {
+            MEDIA_TYPES["csv"]: {"schema": {"type": "string"}},
+            MEDIA_TYPES["parquet"]: {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
+}
+
+
+@router.get(
+    "/surveys/{survey_id}/submissions/export",
+    response=documented({}),
+    summary="Download a survey's submissions (CSV or Parquet)",
+    openapi_extra={"responses": EXPORT_RESPONSES},
+)
+def export_submissions(
+    request: HttpRequest,
+    survey_id: int,
+    format: Literal["csv", "parquet"] = Query(
+        "csv", description="csv (multiple choices space-separated) or parquet."
+    ),
+):
+    """One row per submission with ``_instance_id``, ``_submitted_at`` (UTC) and one column per
+    question of the current form. In CSV, multiple choices are joined by spaces as KoboToolbox and
+    ODK write them; in Parquet they are lists."""
+    survey = scoping.survey(request, survey_id)
+    content, media_type, filename = submissions_file(survey, format)
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
