@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from citybridge.forms.memo import per_form
 from citybridge.forms.model import DATE, SELECT_MULTIPLE, Form, Question
 from citybridge.submissions.batch import (
     INSTANCE_ID,
@@ -371,7 +372,7 @@ def read_json_file(path: Path, form: Form) -> RawBatch:
 
 def from_payloads(form: Form, payloads: list[tuple[int, Any]], *, source: str = "API") -> RawBatch:
     """Submissions as JSON objects: ``{"instance_id", "submitted_at", "answers": {name: value}}``."""
-    index = HeaderIndex(form)
+    index = per_form(form, HeaderIndex, lambda: HeaderIndex(form))  # built once, not per submission
     records, problems = [], []
     names = [q.name for q in form.answer_questions]
     for row, payload in payloads:

@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from citybridge.forms.memo import per_form
 from citybridge.forms.model import (
     CALCULATE,
     DATE,
@@ -92,29 +93,72 @@ def answers_as_json(validated: Validated) -> pl.DataFrame:
 
 def validate(form: Form, batch: RawBatch) -> Validated:
     """Validate every row of ``batch`` against ``form``; never raises on bad data."""
-    questions = [q for q in form.answer_questions if q.name in batch.frame.columns]
-    raw = batch.frame.with_columns(
-        pl.col(q.name).cast(pl.Utf8).str.strip_chars().replace("", None) for q in questions
+    plan = per_form(form, ("validate", tuple(batch.frame.columns)), lambda: _plan(form, batch.frame.columns))
+    # One lazy query, one collect, in memory: a single submission (the web form, the API) costs
+    # little more than the fixed price of one Polars query (the streaming engine's start-up alone
+    # took ten times longer), and the expressions are built once per form.
+    flags = (
+        batch.frame.lazy()
+        .with_columns(plan.stripped)
+        .with_columns(pl.all().name.prefix(_RAW))
+        .with_columns(plan.typed)
+        .with_columns(plan.checks)
+        .with_columns(plan.failing.alias(_ERR))
+        .collect(engine="in-memory", optimizations=_NO_OPTIMISATION)
     )
-    typed = raw.with_columns(_type(q).alias(q.name) for q in questions).with_columns(
-        parse_instant(pl.col(SUBMITTED_AT).cast(pl.Utf8)).alias(SUBMITTED_AT)
-    )
-    checks, unchecked = _checks(form, questions, raw, typed)
-    flags = typed.with_columns(raw.select(pl.all().name.prefix("__raw__"))).with_columns(checks)
-    check_names = [c.meta.output_name() for c in checks]
-    failing = pl.any_horizontal(check_names) if check_names else pl.lit(False)
-    flags = flags.with_columns(failing.alias(_ERR))
-    problems = _problems(form, batch, flags.filter(pl.col(_ERR)), check_names)
+    columns = (ROW, INSTANCE_ID, SUBMITTED_AT, *(q.name for q in plan.questions))
     # Rows the reader already found fault with (an unknown answer key, say) are rejected too.
     faulty_rows = [p.row for p in batch.problems if p.row is not None]
+    if not faulty_rows and not flags.get_column(_ERR).any():
+        # The usual case, and the only one a single good submission meets: nothing to take apart.
+        return Validated(form, batch.source, flags.select(columns), batch.frame.clear(), [*batch.problems],
+                         list(plan.unchecked))  # fmt: skip
+    problems = _problems(form, batch, flags.filter(pl.col(_ERR)), plan.check_names)
     keep = ~(flags.get_column(_ERR) | flags.get_column(ROW).is_in(faulty_rows))
     return Validated(
         form=form,
         source=batch.source,
-        frame=typed.filter(keep).select(ROW, INSTANCE_ID, SUBMITTED_AT, *(q.name for q in questions)),
+        frame=flags.filter(keep).select(columns),
         rejected=batch.frame.filter(~keep),
         problems=[*batch.problems, *problems],
-        unchecked=unchecked,
+        unchecked=list(plan.unchecked),
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The expressions that validate a frame with these columns against a form."""
+
+    questions: tuple[Question, ...]
+    stripped: tuple[pl.Expr, ...]  # answers as text, trimmed, "" as missing
+    typed: tuple[pl.Expr, ...]  # each answer in its question's type; submitted-at as an instant
+    checks: tuple[pl.Expr, ...]  # one boolean column per rule, True where broken
+    check_names: tuple[str, ...]
+    failing: pl.Expr
+    unchecked: tuple[str, ...]
+
+
+_RAW = "__raw__"
+# The plan is a straight chain of new columns: the optimiser finds nothing to gain in it and its
+# own passes cost more than the whole query on a few rows.
+_NO_OPTIMISATION = pl.QueryOptFlags.none()
+
+
+def _plan(form: Form, columns: list[str]) -> _Plan:
+    questions = [q for q in form.answer_questions if q.name in columns]
+    checks, unchecked = _checks(form, questions, set(columns))
+    names = tuple(c.meta.output_name() for c in checks)
+    return _Plan(
+        questions=tuple(questions),
+        stripped=tuple(pl.col(q.name).cast(pl.Utf8).str.strip_chars().replace("", None) for q in questions),
+        typed=(
+            *(_type(q).alias(q.name) for q in questions),
+            parse_instant(pl.col(SUBMITTED_AT).cast(pl.Utf8)).alias(SUBMITTED_AT),
+        ),
+        checks=tuple(checks),
+        check_names=names,
+        failing=pl.any_horizontal(names) if names else pl.lit(False),
+        unchecked=tuple(unchecked),
     )
 
 
@@ -151,24 +195,24 @@ def _choice_lookup(question: Question) -> dict[str, str]:
     return lookup
 
 
-def _checks(form: Form, questions: list[Question], raw: pl.DataFrame, typed: pl.DataFrame):
+def _checks(form: Form, questions: list[Question], columns: set[str]):
     kinds = {q.name: COLUMN_KINDS[q.type] for q in form.answer_questions}
     checks: list[pl.Expr] = [
         pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
-        (pl.col(SUBMITTED_AT).is_null() & pl.col("__raw__" + SUBMITTED_AT).is_not_null()).alias(
+        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias(
             "meta|submitted"
         ),
     ]
     unchecked: list[str] = []
     for question in questions:
-        present = pl.col("__raw__" + question.name).is_not_null()
+        present = pl.col(_RAW + question.name).is_not_null()
         checks.append((present & _type_failed(question)).alias(f"{question.name}|type"))
 
         def resolve(name: str | None, current: str = question.name) -> Column:
             target = current if name is None else name
             if target not in kinds:
                 raise ExpressionNotSupported(f"${{{target}}} is not a question of this form")
-            expr = pl.col(target) if target in typed.columns else pl.lit(None)
+            expr = pl.col(target) if target in columns else pl.lit(None)
             return Column(expr, kinds[target])
 
         relevant = _rule(question, "relevant", resolve, unchecked)
@@ -181,7 +225,7 @@ def _checks(form: Form, questions: list[Question], raw: pl.DataFrame, typed: pl.
         if constraint is not None:
             ok_type = ~_type_failed(question)
             checks.append((present & ok_type & ~constraint).alias(f"{question.name}|constraint"))
-    for name in kinds.keys() - set(raw.columns):
+    for name in kinds.keys() - columns:
         question = form.question(name)
         if question.required and not question.relevant:
             checks.append(pl.lit(True).alias(f"{name}|required"))
@@ -229,7 +273,7 @@ def _problem(form: Form, batch: RawBatch, row: dict[str, Any], check: str) -> Pr
                 None,
                 "has no instance id",
             )
-        value = row["__raw__" + SUBMITTED_AT]
+        value = row[_RAW + SUBMITTED_AT]
         return Problem(
             batch.source,
             line,
@@ -238,7 +282,7 @@ def _problem(form: Form, batch: RawBatch, row: dict[str, Any], check: str) -> Pr
             "is not a date and time",
         )
     question = form.question(name)
-    value = row.get("__raw__" + name)
+    value = row.get(_RAW + name)
     return Problem(batch.source, line, batch.header(name), value, _reason(question, kind, value))
 
 

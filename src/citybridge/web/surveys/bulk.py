@@ -116,13 +116,16 @@ def insert_submissions(
     source: str,
     source_name: str,
     received_at: dt.datetime,
+    skip_known: bool = False,
 ) -> int:
     """Insert ``rows`` (the :func:`row_columns`); return how many were new.
 
-    Where :func:`skips_known_ids`, a row whose instance id is stored already, or came earlier in
-    ``rows`` or in this transaction, is left out; elsewhere every row must be new.
+    Where :func:`skips_known_ids`, or with ``skip_known`` on any database, a row whose instance id
+    is stored already, or came earlier in ``rows`` or in this transaction, is left out; elsewhere
+    every row must be new.
     """
-    sql = _insert_sql()
+    skip_known = skip_known or skips_known_ids()
+    sql = _insert_sql(skip_known)
     prepared = rows.select(INSTANCE_ID, ANSWERS, SUBMITTED_AT)
     received = connection.ops.adapt_datetimefield_value(received_at)
     inserted = 0
@@ -139,18 +142,18 @@ def insert_submissions(
                 repeat(received), repeat(source), repeat(source_name),
             )  # fmt: skip
             raw.executemany(sql, params)
-            inserted += raw.rowcount if skips_known_ids() else len(ids)
+            inserted += raw.rowcount if skip_known else len(ids)
     return inserted
 
 
-def _insert_sql() -> str:
+def _insert_sql(skip_known: bool) -> str:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(Submission._meta.get_field(f).column) for f in _FIELDS)
     mark = "?" if connection.vendor == "sqlite" else "%s"  # the DB-API cursor's own style
     json_mark = "%s::jsonb" if connection.vendor == "postgresql" else mark
     placeholders = ", ".join([mark, mark, mark, json_mark, mark, mark, mark, mark])
     sql = f"INSERT INTO {quote(Submission._meta.db_table)} ({columns}) VALUES ({placeholders})"
-    if skips_known_ids():
+    if skip_known:
         key = ", ".join(quote(Submission._meta.get_field(f).column) for f in ("survey", "instance_id"))
         sql += f" ON CONFLICT ({key}) DO NOTHING"
     return sql

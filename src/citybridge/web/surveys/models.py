@@ -48,7 +48,20 @@ class FormVersion(models.Model):
         return f"{self.survey.form_id} {self.version}"
 
     def form(self) -> Form:
-        return Form.from_dict(self.definition)
+        """The stored form, read once per process: a version's definition never changes, and the
+        same Form object keeps what is derived from it (citybridge.forms.memo) between requests."""
+        key = (self.pk, self.created_at)
+        found = _FORMS.get(key) if self.pk else None
+        if found is None:
+            found = Form.from_dict(self.definition)
+            if self.pk:
+                if len(_FORMS) >= 256:
+                    _FORMS.clear()
+                _FORMS[key] = found
+        return found
+
+
+_FORMS: dict[tuple, Form] = {}
 
 
 class Submission(models.Model):
