@@ -1,4 +1,4 @@
-"""Load a training folder (programme, registrations, survey, submissions) into the store.
+"""Load a training folder (programme, registrations, survey, submissions, practices) into the store.
 
 The demo and the tests load the example training the same way, so what the tests check is what
 a new user sees.
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from citybridge.web.knowledge.store import PracticesImport, import_practices
 from citybridge.web.surveys.analysis import attach_spec
 from citybridge.web.surveys.models import Survey
 from citybridge.web.surveys.store import ImportReport, add_survey, import_file
@@ -23,13 +24,17 @@ class LoadedTraining:
     survey: Survey
     registrations: RegistrationReport
     submissions: ImportReport
+    practices: PracticesImport | None = None  # None when the folder has no practices.json
 
 
 def load_training_folder(folder: Path, progress: Callable[[int], None] | None = None) -> LoadedTraining:
-    """programme.json, registrations.csv, survey.xlsx (+ its indicators file) and submissions.csv."""
+    """programme.json, registrations.csv, survey.xlsx (+ its indicators file), submissions.csv and,
+    when the folder has one, practices.json (the good practices of the knowledge hub)."""
     training = load_programme(folder / "programme.json")
     registrations = import_registrations(training, folder / "registrations.csv")
     survey, _, _ = add_survey(training, folder / "survey.xlsx")
     attach_spec(survey, folder / "survey.xlsx")
     submissions = import_file(survey, folder / "submissions.csv", progress=progress)
-    return LoadedTraining(training, survey, registrations, submissions)
+    practices = folder / "practices.json"
+    stored = import_practices(training, practices) if practices.exists() else None
+    return LoadedTraining(training, survey, registrations, submissions, stored)

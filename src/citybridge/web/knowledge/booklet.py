@@ -1,0 +1,55 @@
+"""The booklet job: the knowledge booklet of a training, from its stored practices, in the languages
+and formats asked for (``job.params``: ``languages``, ``formats``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citybridge.knowledge.booklet import build_booklet
+from citybridge.reports.i18n import Translator
+from citybridge.reports.output import FORMATS, write_document
+from citybridge.web.errors import NotFound
+from citybridge.web.jobs.models import Job
+from citybridge.web.jobs.runner import JobError, Progress
+from citybridge.web.knowledge.store import good_practices
+from citybridge.web.reporting import priority_counts, training_summary
+
+LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
+
+
+def params(*, languages=LANGUAGES, formats=FORMATS) -> dict:
+    return {"languages": list(languages), "formats": list(formats)}
+
+
+def run(job: Job, progress: Progress) -> list[Path]:
+    if job.training is None:
+        raise JobError("a booklet job needs a training")
+    languages = [lang for lang in job.params.get("languages", LANGUAGES) if lang in LANGUAGES]
+    formats = [fmt for fmt in job.params.get("formats", FORMATS) if fmt in FORMATS]
+    if not languages or not formats:
+        raise JobError("choose at least one language and one format")
+    practices = good_practices(job.training)
+    if not practices:
+        raise JobError(
+            f"training '{job.training.slug}' has no good practices yet: import a practices file "
+            "on the knowledge hub first"
+        )
+    progress(0.0, "reading the cities' priorities")
+    summary = training_summary(job.training)
+    priorities = _priorities(job)
+    steps = len(languages) * len(formats)
+    written: list[Path] = []
+    for index, language in enumerate(languages):
+        document = build_booklet(summary, practices, priorities, Translator(language), language=language)
+        for step, fmt in enumerate(formats):
+            progress((index * len(formats) + step) / steps, f"{language}: writing {fmt.upper()}")
+            written += write_document(document, job.folder, f"booklet-{job.training.slug}-{language}", [fmt])
+    return written
+
+
+def _priorities(job: Job) -> dict[str, int] | None:
+    """The respondents per priority sector; without a survey the booklet simply leaves the counts out."""
+    try:
+        return priority_counts(job.training)
+    except NotFound:
+        return None

@@ -1,0 +1,52 @@
+"""Full-text matching for the knowledge hub, the same on SQLite and PostgreSQL: done in Python.
+
+SQLite's LIKE folds case for ASCII only, so "Город" would not find "город" there; the hub's texts
+are few (lectures, speakers, practices of a user's trainings), so they are matched here instead.
+Every query word must occur in the item's texts, case-folded (Cyrillic too), with ё read as е and
+the many Uzbek apostrophes as one. Texts with Cyrillic letters are also compared through their
+Uzbek Latin reading (alifbo), so "shahar" finds "шаҳар" and the other way round.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import alifbo
+
+from citybridge.sectors import APOSTROPHES
+
+_APOSTROPHE = re.compile("[" + re.escape(APOSTROPHES) + "]")
+_SPACES = re.compile(r"\s+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def fold(text: str) -> str:
+    """The text as matching sees it: case-folded, ё as е, one apostrophe, single spaces."""
+    folded = text.casefold().replace("ё", "е")
+    return _SPACES.sub(" ", _APOSTROPHE.sub("'", folded)).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def latin(text: str) -> str:
+    """The folded text with its Cyrillic read as Uzbek Latin; a text without Cyrillic as it is."""
+    lowered = text.casefold()
+    if not _CYRILLIC.search(lowered):
+        return fold(lowered)
+    return fold(alifbo.to_old_latin(alifbo.from_cyrillic(lowered).text).text)
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, in the order typed."""
+    return [word for word in fold(query).split(" ") if word]
+
+
+def matches(query: str, texts: Iterable[str]) -> bool:
+    """Whether every word of the query occurs in one of the texts (an empty query matches all)."""
+    words = terms(query)
+    if not words:
+        return True
+    joined = "\n".join(text for text in texts if text)
+    folded, read = fold(joined), latin(joined)
+    return all(word in folded or latin(word) in read for word in words)
