@@ -160,6 +160,7 @@ CACHES = _caches()
 # set, else a thread inside the web process. CITYBRIDGE_JOBS=sync runs them at once (tests).
 JOBS = os.environ.get("CITYBRIDGE_JOBS", "redis" if REDIS_URL else "thread")
 JOBS_DIR = DATA_DIR / "jobs"
+JOBS_QUEUE = os.environ.get("CITYBRIDGE_JOBS_QUEUE", "citybridge")
 LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
 
 AUTH_PASSWORD_VALIDATORS = [

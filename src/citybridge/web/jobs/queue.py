@@ -10,9 +10,6 @@ from django.db import transaction
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.runner import KINDS, run
 
-QUEUE_NAME = "citybridge"
-
-
 def submit(kind: str, *, organisation, training=None, params: dict | None = None, user=None) -> Job:
     """Record the job, then start it once the record is committed (a worker must be able to read it)."""
     if kind not in KINDS:
@@ -51,4 +48,4 @@ def redis_queue():
     from redis import Redis
     from rq import Queue
 
-    return Queue(QUEUE_NAME, connection=Redis.from_url(settings.REDIS_URL))
+    return Queue(settings.JOBS_QUEUE, connection=Redis.from_url(settings.REDIS_URL))
