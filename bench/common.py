@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest import machine, machine_text as _machine_text
+from ingest import machine
+from ingest import machine_text as _machine_text
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 

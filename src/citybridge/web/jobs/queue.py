@@ -10,6 +10,7 @@ from django.db import transaction
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.runner import KINDS, run
 
+
 def submit(kind: str, *, organisation, training=None, params: dict | None = None, user=None) -> Job:
     """Record the job, then start it once the record is committed (a worker must be able to read it)."""
     if kind not in KINDS:
