@@ -68,7 +68,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc: ValidationError):
-        problems = list(_validation_problems(exc.errors))
+        problems = list(_validation_problems(request, exc.errors))
         return answer(request, 422, "the request does not fit this endpoint; nothing was changed", problems)
 
     @api.exception_handler(Http404)
@@ -98,16 +98,28 @@ def _has_bearer(request: HttpRequest) -> bool:
     return request.headers.get("Authorization", "").lower().startswith("bearer ")
 
 
-def _validation_problems(errors: Iterable[dict]) -> Iterable[dict]:
-    """Pydantic's errors as problems: where (``query.limit``, ``body.stage``), the value, why."""
+def _validation_problems(request: HttpRequest, errors: Iterable[dict]) -> Iterable[dict]:
+    """Pydantic's errors as problems: where (``query.limit``, ``body.stage``), the value sent, why."""
     for error in errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("payload",)]
-        value = error.get("input")
+        location = [str(part) for part in error.get("loc", ()) if part != "payload"]
         yield {
             "column": ".".join(location) or None,
-            "value": None if value is None or isinstance(value, dict) else str(value)[:200],
+            "value": _sent(request, location),
             "reason": error.get("msg", "not valid"),
         }
+
+
+def _sent(request: HttpRequest, location: list[str]) -> str | None:
+    """The value a query or path parameter was given (Ninja drops it from its errors)."""
+    if len(location) != 2:
+        return None
+    source, name = location
+    if source == "query":
+        return request.GET.get(name)
+    if source == "path" and request.resolver_match:
+        value = request.resolver_match.kwargs.get(name)
+        return None if value is None else str(value)
+    return None
 
 
 def documented(ok: dict[int, Any], *, writes: bool = False) -> dict[int, Any]:

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
-from pydantic import ConfigDict
+from ninja import Query, Router
+from pydantic import BaseModel, ConfigDict, Field
 
 from citybridge.analysis.export import analysis_json
 from citybridge.reports.i18n import LANGUAGES
@@ -21,8 +21,9 @@ AS_OF = Query(None, description="Only submissions received up to this day (UTC).
 LANG = Query("en", description="Language of labels.")
 
 
-class IndicatorsOut(Schema):
-    """The main fields; the full schema is that of ``citybridge analyze --json`` (docs/analysis.md)."""
+class IndicatorsOut(BaseModel):
+    """The main fields; the full schema is that of ``citybridge analyze --json`` (docs/analysis.md).
+    A plain pydantic model: Ninja's Schema would drop the fields not listed here."""
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
