@@ -1,13 +1,17 @@
-"""Organiser pages."""
+"""The organiser's start page: the trainings of the user's organisations with their response figures."""
 
 from __future__ import annotations
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from citybridge.web.accounts.access import Ability, requires, trainings
+from citybridge.web.accounts.access import Ability, organisations, requires, trainings
+from citybridge.web.status import training_status
 
 
 @requires(Ability.VIEW)
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     found = trainings(request.user).select_related("organisation").order_by("-starts_on", "title")
-    return render(request, "front/home.html", {"trainings": found})
+    rows = [(training, training_status(training)) for training in found]
+    may_create = organisations(request.user, Ability.MANAGE).exists()
+    return render(request, "front/home.html", {"rows": rows, "may_create": may_create})

@@ -1,0 +1,137 @@
+"""Training pages: create a training, see its summary, programme and surveys, load a programme file."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from citybridge.web.accounts.access import Ability, check, may, organisations, requires, training_or_404
+from citybridge.web.front.programme_file import ProgrammeFileError, load_programme_upload
+from citybridge.web.status import training_status
+from citybridge.web.trainings.store import create_training
+
+# The languages a training is held in (lecture and interpretation languages), by ISO 639-1 code.
+TRAINING_LANGUAGES = [
+    ("en", _("English")),
+    ("ru", _("Russian")),
+    ("uz", _("Uzbek")),
+    ("zh", _("Chinese")),
+]
+MAX_PROGRAMME_BYTES = 2 * 1024 * 1024
+
+
+class TrainingForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, empty_label=None)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    starts_on = forms.DateField(
+        label=_("Starts on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=TRAINING_LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    hosts = forms.CharField(label=_("Hosts"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text=_("One organisation per line."))  # fmt: skip
+    partners = forms.CharField(label=_("Partners"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                               help_text=_("One organisation per line."))  # fmt: skip
+    funders = forms.CharField(label=_("Funders"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              help_text=_("One organisation per line."))  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the organisations where the user may manage: the choice itself is the access check.
+        self.fields["organisation"].queryset = organisations(user, Ability.MANAGE).order_by("name")
+
+    def clean_ends_on(self):
+        starts_on, ends_on = self.cleaned_data.get("starts_on"), self.cleaned_data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            raise forms.ValidationError(_("The training cannot end before it starts; check both dates."))
+        return ends_on
+
+    def details(self) -> dict:
+        """The keyword arguments of ``create_training`` beside the title and organisation."""
+        data = self.cleaned_data
+        return {
+            "starts_on": data["starts_on"],
+            "ends_on": data["ends_on"],
+            "languages": list(data["languages"]),
+            **{name: _lines(data[name]) for name in ("hosts", "partners", "funders")},
+        }
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@requires(Ability.MANAGE)
+def training_new(request: HttpRequest) -> HttpResponse:
+    form = TrainingForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        check(request.user, Ability.MANAGE, organisation)
+        created = create_training(form.cleaned_data["title"], organisation=organisation, **form.details())
+        messages.success(request, _t("Training “%(title)s” created.") % {"title": created.title})
+        return redirect("front:training", slug=created.slug)
+    return render(request, "front/training_new.html", {"form": form})
+
+
+@requires(Ability.VIEW)
+def training(request: HttpRequest, slug: str) -> HttpResponse:
+    found = training_or_404(request.user, slug)
+    lectures = found.lectures.select_related("speaker").order_by("number")
+    surveys = found.surveys.annotate(submission_count=Count("submissions")).order_by("created_at", "pk")
+    context = {
+        "training": found,
+        "status": training_status(found),
+        "lectures": [(lecture, material_links(lecture.materials)) for lecture in lectures],
+        "surveys": [(survey, survey.current_version()) for survey in surveys],
+        "manage": may(request.user, Ability.MANAGE, found.organisation_id),
+    }
+    return render(request, "front/training.html", context)
+
+
+@requires(Ability.MANAGE)
+@require_POST
+def programme_load(request: HttpRequest, slug: str) -> HttpResponse:
+    found = training_or_404(request.user, slug, Ability.MANAGE)
+    upload = request.FILES.get("programme")
+    if upload is None:
+        messages.error(request, _t("Choose a programme file (JSON) to load."))
+    elif upload.size > MAX_PROGRAMME_BYTES:
+        messages.error(
+            request,
+            _t("%(name)s is larger than 2 MB; a programme file is much smaller.") % {"name": upload.name},
+        )
+    else:
+        try:
+            load_programme_upload(found, upload.read(), upload.name)
+        except ProgrammeFileError as exc:
+            messages.error(request, _t("Nothing was loaded: %(reason)s") % {"reason": exc})
+        else:
+            messages.success(
+                request, _t("Programme loaded: %(count)d lectures.") % {"count": found.lectures.count()}
+            )
+    return redirect("front:training", slug=found.slug)
+
+
+def material_links(materials: list) -> list[tuple[str, str]]:
+    """(label, address) of a lecture's materials, which programme files give as links or as
+    objects with a title and a url."""
+    links = []
+    for item in materials or []:
+        if isinstance(item, dict):
+            url = str(item.get("url") or item.get("href") or "")
+            label = str(item.get("title") or item.get("label") or item.get("kind") or url)
+        else:
+            url = label = str(item)
+        if url.startswith(("http://", "https://", "/")):  # never a javascript: link from a file
+            links.append((label, url))
+    return links
