@@ -15,7 +15,6 @@ from citybridge.matching import (
     load_catalogue,
     load_weights,
     partner_profiles,
-    places_resolver,
     requesting_profiles,
     score_all,
     suggest,
@@ -59,13 +58,20 @@ def city_profiles(
     """
     survey = evaluation_survey(training)
     analysis = analyze_survey(survey, by=city_question(survey), language=language)
-    resolve = places_resolver()
+    resolve = _resolver(training)
     catalogue = catalogue_in_use(partners_path)
     answered = requesting_profiles(analysis, catalogue, resolve, country=country)
     profiles = answered + _registered_only(training, answered, resolve, country)
     if manual_path is None:
         return profiles
     return with_manual(profiles, read_manual(manual_path), catalogue, source=Path(manual_path).name)
+
+
+def _resolver(training: Training):
+    """Places chosen in the browser for this training, then the gazetteer with the stored places."""
+    from citybridge.web.partnerships.placing import training_resolver  # the store is ready by now
+
+    return training_resolver(training)
 
 
 def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
