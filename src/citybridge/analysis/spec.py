@@ -9,6 +9,7 @@ live in a small TOML file beside the form (``<form>.indicators.toml`` or ``indic
     consent_question = "consent_quote" # free text is quoted only where this is "yes"
     priorities_question = "priorities" # sectors the cities prioritise (for the booklet)
     key_results = ["materials", "expected_info"]
+    personal_questions = ["mentor"]    # personal data besides names, e-mail and phone questions
 
     [questions.materials]
     kind = "scale"
@@ -70,6 +71,7 @@ class IndicatorSpec:
     priorities_question: str | None = None  # a select_multiple over sectors: the cities' priorities
     key_results: tuple[str, ...] = ()
     questions: dict[str, QuestionSpec] = field(default_factory=dict)
+    personal_questions: tuple[str, ...] = ()  # answers that identify a person (citybridge.analysis.personal)
 
     def question(self, name: str) -> QuestionSpec:
         return self.questions.get(name, QuestionSpec())
@@ -94,6 +96,8 @@ class IndicatorSpec:
                 data[key] = getattr(self, key)
         if self.key_results:
             data["key_results"] = list(self.key_results)
+        if self.personal_questions:
+            data["personal_questions"] = list(self.personal_questions)
         return data
 
 
@@ -123,7 +127,10 @@ def read_spec(path: Path) -> IndicatorSpec:
 
 
 def spec_from_dict(data: dict[str, Any], source: str = "indicators") -> IndicatorSpec:
-    known = {"min_base", "city_question", "consent_question", "priorities_question", "key_results", "questions"}
+    known = {
+        "min_base", "city_question", "consent_question", "priorities_question", "key_results", "questions",
+        "personal_questions",
+    }  # fmt: skip
     unknown = set(data) - known
     if unknown:
         raise SpecError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -141,6 +148,7 @@ def spec_from_dict(data: dict[str, Any], source: str = "indicators") -> Indicato
         priorities_question=data.get("priorities_question"),
         key_results=tuple(data.get("key_results", ())),
         questions=questions,
+        personal_questions=tuple(data.get("personal_questions", ())),
     )
 
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 import struct
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +44,18 @@ LABEL_CHARS = 32  # wrap question and option labels at this many characters per 
 LABEL_LINES = 3
 _FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
 _DEFAULT_LOCALE = Locale.parse("en")
+_WITH_PNG: ContextVar[bool] = ContextVar("citybridge_chart_png", default=True)
+
+
+@contextmanager
+def svg_only() -> Iterator[None]:
+    """Charts drawn inside this block get no PNG (png=b""): a web page shows the SVG only, and
+    the PNG would double the time of every chart."""
+    token = _WITH_PNG.set(False)
+    try:
+        yield
+    finally:
+        _WITH_PNG.reset(token)
 
 
 def likert_chart(indicators: list[Indicator], legend_title: str, locale: Locale | None = None) -> Chart:
@@ -231,6 +246,9 @@ def render(chart: alt.TopLevelMixin, locale: Locale | None = None) -> Chart:
     if locale is not None:
         formats |= {"format_locale": number_locale(locale), "time_format_locale": time_locale(locale)}
     svg = vlc.vegalite_to_svg(spec, **formats)
+    if not _WITH_PNG.get():
+        width, height = _svg_size(svg)
+        return Chart(spec=spec, svg=svg, png=b"", width=width, height=height)
     png = vlc.vegalite_to_png(spec, scale=2, **formats)
     width, height = _png_size(png)
     return Chart(spec=spec, svg=svg, png=png, width=(width + 1) // 2, height=(height + 1) // 2)
@@ -369,6 +387,12 @@ def _register_fonts() -> None:
     for folder in _FONT_DIRS:
         if Path(folder).is_dir():
             vlc.register_font_directory(folder)
+
+
+def _svg_size(svg: str) -> tuple[int, int]:
+    """Width and height from the root element of vl-convert's SVG (whole pixels)."""
+    found = re.search(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', svg)
+    return (round(float(found[1])), round(float(found[2]))) if found else (0, 0)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

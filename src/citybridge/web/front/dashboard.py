@@ -1,0 +1,82 @@
+"""The dashboard of a training: its evaluation survey's respondents, response rate and key
+indicators, filtered by city, band (age) and as-of date; the charts are images of their own URL,
+so the page appears at once and the browser draws the charts side by side (JavaScript not needed)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from citybridge.reports.i18n import Translator
+from citybridge.web.accounts.access import Ability, requires, training_or_404
+from citybridge.web.errors import NotFound
+from citybridge.web.front.dashboard_data import (
+    chart_figure,
+    filter_choices,
+    filtered_analysis,
+    key_figures,
+    read_filters,
+    report_language,
+    scale_groups,
+)
+from citybridge.web.reporting import evaluation_survey
+from citybridge.web.surveys.analysis import survey_spec
+from citybridge.web.trainings.models import Training
+
+
+@requires(Ability.VIEW)
+def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
+    training = training_or_404(request.user, training_slug)
+    survey = _survey(training)
+    if survey is None:
+        return render(request, "front/dashboard.html", {"training": training, "survey": None})
+    language = report_language(get_language())
+    form, spec = survey.current_version().form(), survey_spec(survey)
+    choices = filter_choices(form, spec, language)
+    filters, problems = read_filters(request.GET, choices)
+    analysis = filtered_analysis(survey, filters, language)
+    t = Translator(language)
+    context = {
+        "training": training,
+        "survey": survey,
+        "analysis": analysis,
+        "choices": choices,
+        "filters": filters,
+        "problems": problems,
+        "query": filters.query(),
+        "small_base": filters.subset and analysis.respondents < spec.min_base,
+        "min_base": spec.min_base,
+        "rate": t.format_percent(analysis.response_rate) if analysis.response_rate is not None else None,
+        "cities": len(analysis.respondents_per_city),
+        "figures": key_figures(analysis, spec, t),
+        "scale_charts": [f"scales-{i}" for i in range(len(scale_groups(analysis)))],
+    }
+    return render(request, "front/dashboard.html", context)
+
+
+@requires(Ability.VIEW)
+def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
+    """One chart of the dashboard as SVG (``?chart=responses|scales-<n>|q-<question>`` and the
+    dashboard's filters); the default is the responses over time."""
+    training = training_or_404(request.user, training_slug)
+    survey = _survey(training)
+    if survey is None:
+        raise Http404("this training has no survey yet")
+    language = report_language(get_language())
+    choices = filter_choices(survey.current_version().form(), survey_spec(survey), language)
+    filters, _ = read_filters(request.GET, choices)
+    analysis = filtered_analysis(survey, filters, language)
+    figure = chart_figure(analysis, request.GET.get("chart", "responses"), Translator(language))
+    if figure is None:
+        raise Http404("no such chart for these respondents")
+    response = HttpResponse(figure.chart.svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, no-cache"  # the figures change with every new submission
+    return response
+
+
+def _survey(training: Training):
+    try:
+        return evaluation_survey(training)
+    except NotFound:
+        return None

@@ -1,0 +1,97 @@
+"""A survey's submissions: the table (50 a page, searchable) and its exports (CSV, XLSX, Parquet).
+
+Personal answers are pseudonymised for everyone by default; ``?personal=1`` shows them to a role
+with PERSONAL_DATA and is refused (403) to any other, on the page and in every export alike.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _t
+
+from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT
+from citybridge.web.accounts.access import Ability, check, may, requires
+from citybridge.web.front.dashboard_data import report_language
+from citybridge.web.front.export_files import FORMATS, export_bytes, file_name
+from citybridge.web.front.results_table import display_rows, submission_table
+from citybridge.web.surveys.models import Survey
+
+PER_PAGE = 50
+
+
+@requires(Ability.VIEW)
+def submissions(request: HttpRequest, survey_slug: str) -> HttpResponse:
+    survey = _survey_or_404(request.user, survey_slug)
+    personal = _personal_asked(request, survey)
+    search = request.GET.get("q", "")
+    table = submission_table(survey, personal=personal, language=report_language(get_language()), search=search)
+    page = Paginator(range(table.labels.height), PER_PAGE).get_page(request.GET.get("page"))
+    shown = table.labels.slice(page.start_index() - 1, len(page.object_list)) if page.object_list else table.labels.clear()
+    headers = table.headers | _meta_headers()
+    context = {
+        "survey": survey,
+        "training": survey.training,
+        "page": page,
+        "columns": [headers[name] for name in table.labels.columns],
+        "personal_columns": {headers[name] for name in table.personal if name in headers},
+        "rows": display_rows(table.form, shown),
+        "total": survey.submissions.count(),
+        "found": table.labels.height,
+        "search": search,
+        "personal": personal,
+        "may_see_personal": may(request.user, Ability.PERSONAL_DATA, survey.training.organisation_id),
+        "hidden": bool(table.personal) and not personal,
+        "formats": list(FORMATS),
+        "query": _query(search, personal),
+    }
+    return render(request, "front/submissions.html", context)
+
+
+@requires(Ability.VIEW)
+def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
+    survey = _survey_or_404(request.user, survey_slug)
+    personal = _personal_asked(request, survey)
+    fmt = request.GET.get("format", "csv")
+    if fmt not in FORMATS:
+        return HttpResponseBadRequest(
+            _t("Unknown export format '%(format)s': choose csv, xlsx or parquet.") % {"format": fmt}
+        )
+    language = report_language(get_language())
+    table = submission_table(survey, personal=personal, language=language, search=request.GET.get("q", ""))
+    response = HttpResponse(export_bytes(table, fmt, _meta_headers()), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{file_name(survey.slug, fmt, timezone.localdate())}"'
+    return response
+
+
+def _survey_or_404(user, slug: str) -> Survey:
+    """The survey with this slug, if the user may see it; another organisation's answers 404."""
+    found = Survey.objects.select_related("training__organisation").filter(slug=slug).first()
+    if found is None:
+        raise Http404("no such survey")
+    check(user, Ability.VIEW, found.training.organisation_id)
+    return found
+
+
+def _personal_asked(request: HttpRequest, survey: Survey) -> bool:
+    """``personal=1`` asks for names and contacts: allowed only with PERSONAL_DATA (else 403)."""
+    if request.GET.get("personal") != "1":
+        return False
+    check(request.user, Ability.PERSONAL_DATA, survey.training.organisation_id)
+    return True
+
+
+def _meta_headers() -> dict[str, str]:
+    return {INSTANCE_ID: _t("Instance ID"), SUBMITTED_AT: _t("Submitted at")}
+
+
+def _query(search: str, personal: bool) -> str:
+    pairs = [("q", search)] if search else []
+    return urlencode(pairs + ([("personal", "1")] if personal else []))
+
+

@@ -1,0 +1,107 @@
+"""The dashboard: the evaluation survey's figures from the store, filtered by city, age band and day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from citybridge.analysis.subsets import banded_questions
+from citybridge.web.surveys.analysis import analyze_survey, survey_spec
+
+
+def _figure(body: str, name: str) -> str:
+    found = re.search(rf'data-figure="{name}">([^<]*)<', body)
+    assert found, f"no {name} figure on the page"
+    return found[1].strip()
+
+
+@pytest.fixture
+def url(example):
+    return reverse("front:dashboard", args=[example.training.slug])
+
+
+def test_the_dashboard_shows_the_respondents_and_response_rate_of_the_store(client_as, example, url):
+    expected = analyze_survey(example.survey)
+    body = client_as("analyst").get(url).content.decode()
+    assert _figure(body, "respondents") == str(expected.respondents)
+    assert _figure(body, "registered") == str(expected.registered)
+    assert _figure(body, "rate") == f"{round(100 * expected.response_rate)}%"
+    assert _figure(body, "cities") == str(len(expected.respondents_per_city))
+
+
+def test_key_indicators_show_their_base_and_interval(client_as, example, url):
+    materials = analyze_survey(example.survey, language="en").indicators["materials"]
+    body = client_as("organiser").get(url).content.decode()
+    assert materials.label in body
+    assert f"{materials.top_box.count} of {materials.top_box.base}" in body
+    assert "95% interval" in body
+
+
+def test_a_city_filter_computes_on_that_citys_respondents(client_as, example, url):
+    everyone = analyze_survey(example.survey)
+    city = everyone.respondents_per_city[0]
+    response = client_as("analyst").get(url, {"city": city.value})
+    body = response.content.decode()
+    assert _figure(body, "respondents") == str(city.count) != str(everyone.respondents)
+    assert _figure(body, "rate") == "–"  # no registered total is known for a subset
+    assert ("Small base" in body) == (city.count < survey_spec(example.survey).min_base)
+
+
+def test_an_age_band_filter_changes_the_base(client_as, example, url):
+    form, spec = example.survey.current_version().form(), survey_spec(example.survey)
+    question = banded_questions(form, spec)[0]  # the indicators file names the banded question
+    band = spec.question(question.name).bands[0]
+    indicator = analyze_survey(example.survey).indicators[question.name]
+    in_band = next(b.count for b in indicator.bands if b.value == band.name)
+    body = client_as("analyst").get(url, {f"band-{question.name}": band.name}).content.decode()
+    assert _figure(body, "respondents") == str(in_band)
+
+
+def test_as_of_leaves_out_later_submissions(client_as, example, url):
+    day = dt.date(2020, 11, 10)
+    before, everyone = analyze_survey(example.survey, as_of=day), analyze_survey(example.survey)
+    assert before.respondents < everyone.respondents
+    body = client_as("analyst").get(url, {"as_of": day.isoformat()}).content.decode()
+    assert _figure(body, "respondents") == str(before.respondents)
+
+
+def test_a_filter_the_survey_does_not_have_is_named_and_ignored(client_as, example, url):
+    everyone = analyze_survey(example.survey)
+    body = client_as("analyst").get(url, {"city": "atlantis", "as_of": "10/11/2020"}).content.decode()
+    assert "atlantis" in body and "YYYY-MM-DD" in body
+    assert _figure(body, "respondents") == str(everyone.respondents)
+
+
+def test_the_filter_form_offers_the_surveys_cities(client_as, example, url):
+    body = client_as("analyst").get(url).content.decode()
+    city = analyze_survey(example.survey, language="en").respondents_per_city[0]
+    assert f'<option value="{city.value}">{city.label}</option>' in body
+
+
+def test_charts_are_the_reports_svg_with_the_filters_applied(client_as, example, url):
+    body = client_as("analyst").get(url, {"as_of": "2020-11-10"}).content.decode()
+    sources = re.findall(r'<img src="([^"]+)"', body)
+    assert sources and all("as_of=2020-11-10" in s for s in sources)
+    client = client_as("analyst")
+    for source in sources[:3]:
+        response = client.get(source.replace("&amp;", "&"))
+        assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
+        assert response.content.lstrip().startswith(b"<svg")
+
+
+def test_an_unknown_chart_is_not_found(client_as, example):
+    url = reverse("front:dashboard_chart", args=[example.training.slug])
+    assert client_as("analyst").get(url, {"chart": "q-nothing"}).status_code == 404
+
+
+def test_another_organisations_training_is_not_found(client_as, example, url):
+    assert client_as("outsider").get(url).status_code == 404
+    chart = reverse("front:dashboard_chart", args=[example.training.slug])
+    assert client_as("outsider").get(chart).status_code == 404
+
+
+def test_a_partner_contact_may_not_open_the_dashboard(client_as, url):
+    assert client_as("partner").get(url).status_code == 403
