@@ -43,3 +43,9 @@ def test_the_optimal_assignment_comes_beside_the_greedy_one(call, example, read_
 def test_an_unknown_matching_mode_answers_422(call, example, read_token):
     response = call("get", f"/trainings/{example.training.slug}/matches", read_token, mode="closest")
     assert response.status_code == 422 and response.json()["problems"][0]["column"] == "query.mode"
+
+
+def test_a_country_the_gazetteer_does_not_know_answers_422(call, example, read_token):
+    response = call("get", f"/trainings/{example.training.slug}/cities", read_token, country="TI")
+    assert response.status_code == 422
+    assert response.json()["message"].startswith("unknown country 'TI'")

@@ -16,6 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.pipeline.stages import PipelineError
+from citybridge.places.model import PlaceError
 
 HOW_TO_GET_A_TOKEN = (
     "send 'Authorization: Bearer <token>'; an organiser issues a token with "
@@ -81,6 +82,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AnalysisError)
     def analysis_refused(request, exc):
+        return answer(request, 422, str(exc))
+
+    @api.exception_handler(PlaceError)
+    def place_refused(request, exc):
         return answer(request, 422, str(exc))
 
     @api.exception_handler(PipelineError)
