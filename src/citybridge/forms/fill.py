@@ -1,0 +1,190 @@
+"""Filling a form one answer at a time: what a person's answers mean before they are stored.
+
+The web form needs three things the batch validator does not give: which questions apply given
+the answers so far (skip logic, re-evaluated as the person answers), the answers that are kept
+(those of questions that apply), and the questions a rule depends on (to tell a person without
+JavaScript when a question applies). Storing still goes through ``citybridge.submissions``: this
+module only prepares the answers and explains the validator's problems per question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import polars as pl
+
+from citybridge.forms.memo import per_form
+from citybridge.forms.model import (
+    DATE,
+    DATETIME,
+    DECIMAL,
+    INTEGER,
+    SELECT_MULTIPLE,
+    Form,
+    Question,
+)
+from citybridge.submissions.batch import Problem
+from citybridge.submissions.expressions import COLUMN_KINDS, Column, ExpressionNotSupported, compile_rule
+from citybridge.submissions.timestamps import parse_instant
+
+Answers = dict[str, str]  # question name -> the answer as text ("a b" for several choices)
+
+# Question types a person answers on the form; notes are shown, calculations are not the person's.
+ASKED_TYPES = frozenset({"select_one", SELECT_MULTIPLE, INTEGER, DECIMAL, "text", DATE, DATETIME})
+
+_REFERENCE = re.compile(r"\$\{\s*([A-Za-z_][\w.-]*)\s*\}|\.\./([A-Za-z_][\w.-]*)")
+
+
+def is_asked(question: Question) -> bool:
+    return question.type in ASKED_TYPES
+
+
+def answers_from_fields(form: Form, fields: Mapping[str, Iterable[str]]) -> Answers:
+    """The answers in posted form fields (name -> the values sent), as text, empty ones left out.
+
+    Several checked boxes arrive as several values and become one space-separated answer, as
+    XLSForm writes a select_multiple; unknown field names are ignored.
+    """
+    answers: Answers = {}
+    for question in form.questions:
+        if not is_asked(question) or question.name not in fields:
+            continue
+        values = [v.strip() for v in fields[question.name] if v is not None and v.strip()]
+        if not values:
+            continue
+        answers[question.name] = " ".join(values) if question.type == SELECT_MULTIPLE else values[-1]
+    return answers
+
+
+def referenced_questions(expression: str | None) -> tuple[str, ...]:
+    """The question names a rule refers to (``${name}`` or ``../name``), each once, in order."""
+    if not expression:
+        return ()
+    names = (m.group(1) or m.group(2) for m in _REFERENCE.finditer(expression))
+    return tuple(dict.fromkeys(names))
+
+
+def applicable(form: Form, answers: Mapping[str, str]) -> set[str]:
+    """The names of the questions that apply given ``answers``, in the validator's own terms.
+
+    Questions are taken in form order and the answer of one that does not apply is treated as
+    empty for the questions after it, so that a chain of conditions falls together. A rule
+    citybridge cannot evaluate leaves its question asked (the validator does not check it either).
+    """
+    frame = _typed_row(form, answers)
+    kept: set[str] = set()
+    for question in form.questions:
+        rule = _relevance_rule(form, question)
+        if rule is not None and not frame.select(rule).item():
+            if question.name in frame.columns:
+                frame = frame.with_columns(
+                    pl.lit(None, dtype=frame.schema[question.name]).alias(question.name)
+                )
+            continue
+        kept.add(question.name)
+    return kept
+
+
+def kept_answers(form: Form, answers: Mapping[str, str]) -> Answers:
+    """The answers to store: those of asked questions that apply, nothing else."""
+    applies = applicable(form, answers)
+    return {
+        name: value
+        for name, value in answers.items()
+        if name in applies and form.has_question(name) and is_asked(form.question(name))
+    }
+
+
+def _relevance_rule(form: Form, question: Question) -> pl.Expr | None:
+    def build() -> pl.Expr | None:
+        if not question.relevant:
+            return None
+        try:
+            return compile_rule(question.relevant, _resolver(form, question))
+        except ExpressionNotSupported:
+            return None
+
+    return per_form(form, ("fill.relevant", question.name), build) if question.relevant else None
+
+
+def _resolver(form: Form, question: Question):
+    kinds = {q.name: COLUMN_KINDS[q.type] for q in form.answer_questions}
+
+    def resolve(name: str | None) -> Column:
+        target = question.name if name is None else name
+        if target not in kinds:
+            raise ExpressionNotSupported(f"${{{target}}} is not a question of this form")
+        return Column(pl.col(target), kinds[target])
+
+    return resolve
+
+
+def _typed_row(form: Form, answers: Mapping[str, str]) -> pl.DataFrame:
+    """One row, one typed column per answer question, as the validator types them."""
+    names = [q.name for q in form.answer_questions]
+    raw = pl.DataFrame(
+        {n: [(answers.get(n) or "").strip() or None] for n in names}, schema={n: pl.Utf8 for n in names}
+    )
+    return raw.select(_typed(q) for q in form.answer_questions) if names else raw
+
+
+def _typed(question: Question) -> pl.Expr:
+    raw = pl.col(question.name)
+    if question.type == INTEGER:
+        typed = raw.str.replace(r"^\+", "").cast(pl.Int64, strict=False)
+    elif question.type == DECIMAL:
+        typed = raw.cast(pl.Float64, strict=False)
+    elif question.type == DATE:
+        typed = raw.str.to_date("%Y-%m-%d", strict=False)
+    elif question.type == DATETIME:
+        typed = parse_instant(raw)
+    elif question.type == SELECT_MULTIPLE:
+        typed = raw.str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
+    else:
+        typed = raw
+    return typed.alias(question.name)
+
+
+# What went wrong with one answer, in words the page translates.
+REQUIRED, CONSTRAINT, TYPE, NOT_APPLICABLE, OTHER = (
+    "required",
+    "constraint",
+    "type",
+    "not applicable",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class AnswerProblem:
+    """A validator problem tied to the question it is about (``question`` None: the whole answer)."""
+
+    question: str | None
+    kind: str
+    problem: Problem
+
+
+def answer_problems(form: Form, problems: Iterable[Problem]) -> list[AnswerProblem]:
+    """Each problem with its question and kind, for a message next to that question.
+
+    The validator names the column (``answers.<name>`` for a JSON submission) and says why in
+    English; the kind is read from the start of that reason, whose wording validate.py fixes.
+    """
+    found = []
+    for problem in problems:
+        name = (problem.column or "").removeprefix("answers.")
+        question = name if name and form.has_question(name) else None
+        found.append(AnswerProblem(question, _kind(problem.reason) if question else OTHER, problem))
+    return found
+
+
+def _kind(reason: str) -> str:
+    if reason.endswith("is required but not answered"):
+        return REQUIRED
+    if reason.startswith("breaks the constraint"):
+        return CONSTRAINT
+    if "although it does not apply" in reason:
+        return NOT_APPLICABLE
+    return TYPE

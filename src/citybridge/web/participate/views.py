@@ -1,0 +1,182 @@
+"""Participant pages (the survey form behind a link, no account) and the organiser's links page.
+
+Views only read the request, call links / answering / page, and render. The form works with plain
+POSTs (POST-redirect-GET); with JavaScript, htmx asks ``relevance`` which questions to hide.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from citybridge.forms.fill import answers_from_fields, applicable
+from citybridge.forms.model import Form
+from citybridge.web.accounts.access import Ability, check, public, requires
+from citybridge.web.participate import links as survey_links
+from citybridge.web.participate import page
+from citybridge.web.participate.answering import answer, instance_id
+from citybridge.web.participate.languages import choose, display_names, form_site_language
+from citybridge.web.participate.models import SurveyLink
+from citybridge.web.surveys.models import Survey
+
+LANGUAGE_KEY = "participate_language"  # the form language a participant chose, kept in the session
+
+
+# ---- organiser: links -------------------------------------------------------------------------
+
+
+def _managed_survey(request: HttpRequest, survey_slug: str) -> Survey:
+    survey = get_object_or_404(Survey.objects.select_related("training__organisation"), slug=survey_slug)
+    check(request.user, Ability.MANAGE, survey.training.organisation_id)
+    return survey
+
+
+def _absolute(request: HttpRequest, link: SurveyLink) -> str:
+    return request.build_absolute_uri(reverse("participate:form", args=[link.token]))
+
+
+@requires(Ability.MANAGE)
+@require_http_methods(["GET", "POST"])
+def links(request: HttpRequest, survey_slug: str) -> HttpResponse:
+    """Every registered participant's personal link; POST makes the missing ones or the open link."""
+    survey = _managed_survey(request, survey_slug)
+    if request.method == "POST":
+        if request.POST.get("make") == "open":
+            survey_links.open_link(survey)
+            messages.success(request, _("The open link is ready."))
+        else:
+            made = survey_links.create_missing_links(survey)
+            created = ngettext("%(count)d personal link created.", "%(count)d personal links created.", made)
+            messages.success(request, created % {"count": made})
+        return redirect("participate:links", survey.slug)
+    rows = survey_links.link_rows(survey)
+    open_link = survey_links.existing_open_link(survey)
+    context = {
+        "survey": survey,
+        "training": survey.training,
+        "rows": [(row, _absolute(request, row.link) if row.link else "") for row in rows],
+        "missing": sum(1 for row in rows if row.link is None),
+        "answered": sum(1 for row in rows if row.link and row.link.answered),
+        "open_link": _absolute(request, open_link) if open_link else "",
+    }
+    return render(request, "participate/links.html", context)
+
+
+@requires(Ability.MANAGE)
+def links_csv(request: HttpRequest, survey_slug: str) -> HttpResponse:
+    """The personal links as CSV for a mail merge: name, email, phone, city, link."""
+    survey = _managed_survey(request, survey_slug)
+    text = survey_links.links_csv(survey_links.link_rows(survey), lambda link: _absolute(request, link))
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-links.csv"'
+    return response
+
+
+# ---- participants: the form ------------------------------------------------------------------
+
+
+def _link_or_404(token: str) -> SurveyLink:
+    link = (
+        SurveyLink.objects.select_related("survey__training", "participant").filter(token=token).first()
+        if token
+        else None
+    )
+    if link is None:
+        raise Http404("no such survey link")
+    return link
+
+
+def _language(request: HttpRequest, form: Form) -> str | None:
+    """The form language for this request (remembered in the session); the page's language follows."""
+    key = choose(
+        form,
+        asked=request.GET.get("lang"),
+        remembered=request.session.get(LANGUAGE_KEY),
+        browser=translation.get_language_from_request(request),
+    )
+    if key:
+        request.session[LANGUAGE_KEY] = key
+    code = form_site_language(form, key) if key else translation.get_language()
+    translation.activate(code)
+    request.LANGUAGE_CODE = code
+    return key
+
+
+def _context(link: SurveyLink, form: Form, language: str | None) -> dict:
+    return {
+        "link": link,
+        "survey": link.survey,
+        "form": form,
+        "language": language,
+        "languages": display_names(form, dict(settings.LANGUAGES)),
+    }
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def form(request: HttpRequest, token: str) -> HttpResponse:
+    """The survey form: shown on GET, checked and stored on POST, then the thank-you page."""
+    link = _link_or_404(token)
+    survey_form = link.survey.current_version().form()
+    language = _language(request, survey_form)
+    context = _context(link, survey_form, language)
+    if not link.survey.is_open:
+        return render(request, "participate/closed.html", context)
+    posted = request.POST.get("instance_id") if request.method == "POST" else None
+    if link.is_personal and link.answered and posted != link.instance_id:
+        return render(request, "participate/already.html", context)
+    if request.method == "GET":
+        return _render_form(request, context, {}, instance_id(None), {})
+    answers = answers_from_fields(survey_form, {k: request.POST.getlist(k) for k in request.POST})
+    instance = instance_id(posted)
+    outcome = answer(link, answers, instance)
+    if outcome.already_answered:
+        return render(request, "participate/already.html", context)
+    if outcome.stored:
+        return redirect("participate:thanks", link.token)
+    errors = page.messages(survey_form, language, outcome.problems)
+    return _render_form(request, context, answers, instance, errors)
+
+
+def _render_form(request, context: dict, answers: dict, instance: str, errors: dict) -> HttpResponse:
+    survey_form, language = context["form"], context["language"]
+    sections = page.sections(survey_form, language, answers, applicable(survey_form, answers), errors)
+    summary = [
+        (view, message) for section in sections for view in section.questions for message in view.errors
+    ]
+    context |= {
+        "sections": sections,
+        "instance_id": instance,
+        "summary": summary,
+        "general_errors": errors.get("", []),
+        "has_errors": bool(errors),
+    }
+    return render(request, "participate/form.html", context)
+
+
+@public
+@require_POST
+def relevance(request: HttpRequest, token: str) -> HttpResponse:
+    """For htmx: a style sheet hiding the questions that do not apply to the answers so far."""
+    link = _link_or_404(token)
+    survey_form = link.survey.current_version().form()
+    answers = answers_from_fields(survey_form, {k: request.POST.getlist(k) for k in request.POST})
+    applies = applicable(survey_form, answers)
+    hidden = [q.name for q in survey_form.questions if q.name not in applies]
+    return render(request, "participate/_relevance.html", {"hidden": hidden})
+
+
+@public
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    """The confirmation after a stored answer (also after a re-sent one)."""
+    link = _link_or_404(token)
+    survey_form = link.survey.current_version().form()
+    language = _language(request, survey_form)
+    return render(request, "participate/thanks.html", _context(link, survey_form, language))
