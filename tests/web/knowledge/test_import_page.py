@@ -27,7 +27,7 @@ def _url(example) -> str:
 def test_an_organiser_imports_a_file_and_is_told_how_many_were_new(client_as, example):
     response = client_as("organiser").post(_url(example), {"file": _upload([PRACTICE])}, follow=True)
     assert response.redirect_chain[-1][0].endswith(f"?training={example.training.slug}")
-    assert "practices.json: 1 new practices, 0 updated." in response.content.decode()
+    assert "practices.json: new practices: 1, updated: 0." in response.content.decode()
     assert Practice.objects.get(training=example.training, key="night-markets").lecture.number == 7
 
 

@@ -86,7 +86,7 @@ def practices_import(request, slug: str):
             except PracticeError as error:
                 problems = error.problems
             else:
-                messages.success(request, _("%(source)s: %(new)d new practices, %(updated)d updated.") % {
+                messages.success(request, _("%(source)s: new practices: %(new)d, updated: %(updated)d.") % {
                     "source": report.source, "new": report.new, "updated": report.updated,
                 })
                 return redirect(f"{reverse('knowledge:home')}?training={training.slug}")
