@@ -16,13 +16,19 @@ def _first_person(example):
 
 def test_organisers_see_names_and_contacts(client_as, example):
     person = _first_person(example)
-    page = client_as("organiser").get(reverse("front:participants", args=[example.training.slug])).content.decode()
+    page = (
+        client_as("organiser")
+        .get(reverse("front:participants", args=[example.training.slug]))
+        .content.decode()
+    )
     assert person.name in page and person.email in page
 
 
 def test_analysts_see_pseudonyms_and_cities_only(client_as, example):
     person = _first_person(example)
-    page = client_as("analyst").get(reverse("front:participants", args=[example.training.slug])).content.decode()
+    page = (
+        client_as("analyst").get(reverse("front:participants", args=[example.training.slug])).content.decode()
+    )
     assert person.name not in page and person.email not in page
     assert "P-0001" in page and person.city.name in page
 
@@ -56,7 +62,8 @@ def empty_training(client_as, example):
     from citybridge.web.trainings.models import Training
 
     client_as("organiser").post(
-        reverse("front:training_new"), {"organisation": example.training.organisation.pk, "title": "Round two"}
+        reverse("front:training_new"),
+        {"organisation": example.training.organisation.pk, "title": "Round two"},
     )
     return Training.objects.get(title="Round two")
 

@@ -26,12 +26,16 @@ def _form_file(tmp_path, name="mini_evaluation.md", **replace):
 def _upload(client, training, path):
     """Upload a form and return the preview page's response (the upload redirects to it)."""
     with path.open("rb") as file:
-        return client.post(reverse("front:survey_upload", args=[training.slug]), {"xlsform": file}, follow=True)
+        return client.post(
+            reverse("front:survey_upload", args=[training.slug]), {"xlsform": file}, follow=True
+        )
 
 
 def _confirm(client, training, preview):
     token = preview.context["token"]
-    return client.post(reverse("front:survey_upload_confirm", args=[training.slug]), {"pending": token}, follow=True)
+    return client.post(
+        reverse("front:survey_upload_confirm", args=[training.slug]), {"pending": token}, follow=True
+    )
 
 
 def test_upload_shows_every_question_before_anything_is_stored(client_as, example, tmp_path):
@@ -52,7 +56,9 @@ def test_the_preview_speaks_the_pages_language(client_as, example, tmp_path):
     assert "Как вы оцениваете материалы?" in page
 
 
-def test_confirming_adds_the_survey_and_a_changed_form_of_the_same_version_is_refused(client_as, example, tmp_path):
+def test_confirming_adds_the_survey_and_a_changed_form_of_the_same_version_is_refused(
+    client_as, example, tmp_path
+):
     client = client_as("organiser")
     added = _confirm(client, example.training, _upload(client, example.training, _form_file(tmp_path)))
     survey = Survey.objects.get(form_id="mini_evaluation", training=example.training)
@@ -69,7 +75,9 @@ def test_confirming_adds_the_survey_and_a_changed_form_of_the_same_version_is_re
 def test_a_higher_version_becomes_the_current_one(client_as, example, tmp_path):
     client = client_as("organiser")
     _confirm(client, example.training, _upload(client, example.training, _form_file(tmp_path)))
-    newer = _form_file(tmp_path, "mini_v2.md", **{"2024010101": "2024020101", "| Comments ": "| Any comments "})
+    newer = _form_file(
+        tmp_path, "mini_v2.md", **{"2024010101": "2024020101", "| Comments ": "| Any comments "}
+    )
     preview = _upload(client, example.training, newer)
     assert "adds a new version" in preview.content.decode()
     page = _confirm(client, example.training, preview).content.decode()
@@ -96,7 +104,9 @@ def test_an_upload_cannot_be_confirmed_from_another_session(client_as, example, 
     other = client_as("admin")
     page = _confirm(other, example.training, preview).content.decode()
     assert "no longer waiting" in page
-    assert not Survey.objects.filter(form_id="mini_evaluation").exclude(training__slug="another-2021").exists()
+    assert (
+        not Survey.objects.filter(form_id="mini_evaluation").exclude(training__slug="another-2021").exists()
+    )
 
 
 def test_uploading_is_forbidden_to_analysts_and_hidden_from_outsiders(client_as, example, tmp_path):
@@ -138,3 +148,15 @@ def test_opening_and_closing_is_forbidden_to_analysts_and_hidden_from_outsiders(
     assert client_as("outsider").get(reverse("front:survey", args=[example.survey.slug])).status_code == 404
     example.survey.refresh_from_db()
     assert example.survey.is_open
+
+
+def test_post_only_addresses_answer_a_get_only_after_the_access_check(client_as, example):
+    urls = [
+        reverse("front:survey_toggle", args=[example.survey.slug]),
+        reverse("front:survey_upload_confirm", args=[example.training.slug]),
+        reverse("front:programme_load", args=[example.training.slug]),
+    ]
+    for url in urls:
+        assert client_as("outsider").get(url).status_code == 404, url
+        assert client_as("analyst").get(url).status_code == 403, url
+        assert client_as("organiser").get(url).status_code == 405, url

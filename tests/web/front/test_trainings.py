@@ -107,7 +107,9 @@ def _programme(tmp_path, **training):
 
 def test_a_programme_file_loads_into_this_training_only(client_as, example, other_training, tmp_path):
     client = client_as("organiser")
-    client.post(reverse("front:training_new"), {"organisation": example.training.organisation.pk, "title": "Parks"})
+    client.post(
+        reverse("front:training_new"), {"organisation": example.training.organisation.pk, "title": "Parks"}
+    )
     parks = Training.objects.get(title="Parks")
     with _programme(tmp_path, title="").open("rb") as file:
         response = client.post(reverse("front:programme_load", args=[parks.slug]), {"programme": file})

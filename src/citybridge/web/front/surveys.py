@@ -6,12 +6,11 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _t
-from django.views.decorators.http import require_POST
 
 from citybridge.forms import Form, FormError, load_xlsform
 from citybridge.web.accounts.access import Ability, check, may, requires, training_or_404
@@ -94,9 +93,10 @@ def _preview(request: HttpRequest, training: Training, token: str, form: Form) -
 
 
 @requires(Ability.MANAGE)
-@require_POST
 def survey_upload_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     training = training_or_404(request.user, slug, Ability.MANAGE)
+    if request.method != "POST":  # asked after the access check, so its answer tells outsiders nothing
+        return HttpResponseNotAllowed(["POST"])
     token = request.POST.get("pending", "")
     path = pending_forms.find(request.session, training.slug, token)
     if path is None:
@@ -135,9 +135,10 @@ def survey_upload_confirm(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @requires(Ability.MANAGE)
-@require_POST
 def survey_toggle(request: HttpRequest, survey_slug: str) -> HttpResponse:
     found = survey_or_404(request.user, survey_slug, Ability.MANAGE)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     found.is_open = not found.is_open
     found.save(update_fields=["is_open"])
     if found.is_open:

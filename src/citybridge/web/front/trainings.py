@@ -5,11 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from citybridge.web.accounts.access import Ability, check, may, organisations, requires, training_or_404
 from citybridge.web.front.programme_file import ProgrammeFileError, load_programme_upload
@@ -99,9 +98,10 @@ def training(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @requires(Ability.MANAGE)
-@require_POST
 def programme_load(request: HttpRequest, slug: str) -> HttpResponse:
     found = training_or_404(request.user, slug, Ability.MANAGE)
+    if request.method != "POST":  # asked after the access check, so its answer tells outsiders nothing
+        return HttpResponseNotAllowed(["POST"])
     upload = request.FILES.get("programme")
     if upload is None:
         messages.error(request, _t("Choose a programme file (JSON) to load."))
