@@ -37,12 +37,13 @@ def board(found: list[Lead]) -> list[Column]:
 
 
 def with_notes(found: list[Lead]) -> list[Lead]:
-    """Set ``last_note`` on each lead (one query for all of them)."""
+    """Set ``last_note`` (one query for all leads) and ``stage_name`` (translated) on each lead."""
     last: dict[int, LeadEvent] = {}
     for event in LeadEvent.objects.filter(lead__in=found, what="note").order_by("at", "pk"):
         last[event.lead_id] = event
     for lead in found:
         lead.last_note = last.get(lead.pk)
+        lead.stage_name = STAGE_NAMES[lead.stage]
     return found
 
 

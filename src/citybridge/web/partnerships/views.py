@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from citybridge import sectors
 from citybridge.matching import MODES, CatalogueError
-from citybridge.pipeline.stages import PipelineError
+from citybridge.pipeline.stages import DROPPED, PipelineError
 from citybridge.places import PlaceError
 from citybridge.web.accounts.access import (
     Ability,
@@ -324,7 +324,7 @@ def matches(request, slug: str):
     result = matching_result(training, mode=mode, k=k, capacity=capacity, optimal=True, language=language, country=COUNTRY)
     found = catalogue_in_use()
     english = {p.key: p.name for p in found.partners}
-    pairs = board.lead_pairs(pipeline.leads(training=training))
+    pairs = board.lead_pairs(board.with_notes(pipeline.leads(training=training)))
     for suggestions in result["suggestions"].values():
         for match in suggestions:
             match["lead"] = board.existing_lead(pairs, match, english.get(match["partner_key"], match["partner"]))
@@ -453,7 +453,10 @@ def _after_change(request, found: Lead, error: str | None = None):
     if request.headers.get("HX-Request"):
         found.refresh_from_db()
         board.with_notes([found])
-        context = {"lead": found, "can_manage": True, "error": error, "stages": MoveForm.base_fields["stage"].choices}
+        context = {
+            "lead": found, "can_manage": True, "error": error, "stages": MoveForm.base_fields["stage"].choices,
+            "back": request.POST.get("next", ""),
+        }  # fmt: skip
         return render(request, "partnerships/_lead_card.html", context)
     if error:
         messages.error(request, error)
@@ -483,6 +486,8 @@ def _move(request, found: Lead) -> None:
     form = MoveForm(request.POST)
     if not form.is_valid():
         raise PipelineError(_("Choose a stage from the list."))
+    if form.cleaned_data["stage"] == DROPPED and not form.cleaned_data["reason"].strip():
+        raise PipelineError(_("A dropped lead needs its reason: write why it stopped, then move it again."))
     pipeline.move(found, form.cleaned_data["stage"], who=_who(request), reason=form.cleaned_data["reason"])
 
 
@@ -523,7 +528,7 @@ def partner_leads(request):
         .prefetch_related("history")
         .order_by("requesting_city")
     )
-    return render(request, "partnerships/partner_leads.html", {"leads": found, "note_form": NoteForm()})
+    return render(request, "partnerships/partner_leads.html", {"leads": board.with_notes(found)})
 
 
 @requires(Ability.PARTNER)
