@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from citybridge.web.knowledge import hub
@@ -85,3 +86,15 @@ def test_an_unknown_sector_in_the_address_is_an_error_on_the_form_not_a_crash(cl
     page = client_as("analyst").get(reverse("knowledge:home"), {"sector": "rocketry"})
     assert page.status_code == 200
     assert "Select a valid choice" in page.content.decode()
+
+
+@pytest.mark.parametrize("language, label", [
+    ("uz", "Davlat-xususiy sheriklik"),
+    ("uz-cyrl", "Давлат-хусусий шериклик"),
+    ("zh-hans", "政府和社会资本合作（PPP）"),
+])
+def test_the_sector_select_speaks_the_page_language(client_as, example, language, label):
+    client = client_as("analyst")
+    client.cookies["django_language"] = language
+    page = client.get(reverse("knowledge:home"), {"sector": "ppp"}).content.decode()
+    assert f'<option value="ppp" selected>{label}</option>' in page
