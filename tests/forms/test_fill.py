@@ -1,0 +1,79 @@
+"""Filling a form: posted fields to answers, which questions apply, what a rule refers to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from citybridge.forms import load_xlsform
+from citybridge.forms.fill import (
+    CONSTRAINT,
+    REQUIRED,
+    TYPE,
+    answer_problems,
+    answers_from_fields,
+    applicable,
+    kept_answers,
+    referenced_questions,
+)
+from citybridge.submissions.sources import from_payloads
+from citybridge.submissions.validate import validate
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020" / "survey.xlsx"
+
+
+@pytest.fixture(scope="module")
+def form():
+    return load_xlsform(EXAMPLE.read_bytes(), filename=EXAMPLE.name)
+
+
+def test_checked_boxes_become_one_answer_and_empty_fields_are_left_out(form):
+    answers = answers_from_fields(
+        form, {"industries": ["trade", "tourism"], "age": ["  "], "comments": [" fine "], "bogus": ["x"]}
+    )
+    assert answers == {"industries": "trade tourism", "comments": "fine"}
+
+
+def test_follow_up_questions_apply_only_after_the_answer_they_depend_on(form):
+    every = {q.name for q in form.questions}
+    assert every - applicable(form, {"china_interest": "no"}) == {
+        "china_cities",
+        "cooperation_areas",
+        "industries_other",
+    }
+    assert every - applicable(form, {"china_interest": "yes", "industries": "other"}) == set()
+
+
+def test_answers_to_questions_that_do_not_apply_are_not_kept(form):
+    kept = kept_answers(form, {"china_interest": "no", "china_cities": "suzhou", "comments": "ok"})
+    assert kept == {"china_interest": "no", "comments": "ok"}
+
+
+def test_problems_are_tied_to_their_question_and_kind(form):
+    payload = {"instance_id": "a", "answers": {"age": "12", "population": "many"}}
+    problems = answer_problems(form, validate(form, from_payloads(form, [(1, payload)])).problems)
+    kinds = {(p.question, p.kind) for p in problems}
+    assert ("age", CONSTRAINT) in kinds
+    assert ("population", TYPE) in kinds
+    assert ("city", REQUIRED) in kinds
+
+
+def test_references_are_found_in_both_spellings():
+    assert referenced_questions("selected(../industries, 'other') and ${a} = ${ b } or ${a}") == (
+        "industries",
+        "a",
+        "b",
+    )
+    assert referenced_questions(None) == ()
+
+
+_NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True)
+
+
+@given(st.lists(_NAMES, min_size=1, max_size=5), st.sampled_from([" and ", " or ", " = ", " + "]))
+def test_every_reference_written_is_found_once(names, glue):
+    expression = glue.join(f"${{{name}}}" for name in names)
+    assert referenced_questions(expression) == tuple(dict.fromkeys(names))
