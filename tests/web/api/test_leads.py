@@ -50,6 +50,8 @@ def test_dropping_a_lead_without_a_reason_is_refused_and_changes_nothing(call, w
     response = call("post", f"/leads/{lead['id']}/stage", write_token, {"stage": "dropped"})
     assert response.status_code == 422
     assert "nothing was changed" in response.json()["message"]
+    (problem,) = response.json()["problems"]
+    assert problem["column"] == "body" and "needs its reason" in problem["reason"]
     assert Lead.objects.get(pk=lead["id"]).stage == "interest"
 
 

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import model_validator
 
-from citybridge.pipeline.stages import STAGES
+from citybridge.pipeline.stages import DROPPED, STAGES
 from citybridge.web.api import scoping
 from citybridge.web.api.auth import who
 from citybridge.web.api.errors import documented
@@ -68,6 +69,13 @@ class LeadIn(Schema):
 class MoveIn(Schema):
     stage: Stage
     reason: str = Field("", description="Why; required when the stage is 'dropped'.")
+
+    @model_validator(mode="after")
+    def dropped_needs_a_reason(self) -> MoveIn:
+        # The pipeline refuses it too, but in the CLI's words (--reason); say it in the API's.
+        if self.stage == DROPPED and not self.reason.strip():
+            raise ValueError('a dropped lead needs its reason: send "reason": "why it stopped"')
+        return self
 
 
 class NoteIn(Schema):
