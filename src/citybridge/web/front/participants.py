@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_valid_filename
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 
 from citybridge.submissions.tables import TableError
 from citybridge.web.accounts.access import Ability, may, requires, training_or_404
@@ -69,7 +69,7 @@ def participants_import(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _t("%(file)s: %(new)d new participants, %(present)d already registered.")
+                    gettext("%(file)s: %(new)d new participants, %(present)d already registered.")
                     % {"file": upload.name, "new": report.new, "present": report.already_present},
                 )
                 return redirect("front:participants", slug=training.slug)
@@ -78,13 +78,13 @@ def participants_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _upload_error(upload) -> str | None:
     if upload is None:
-        return _t("Choose a registration file (CSV or XLSX).")
+        return gettext("Choose a registration file (CSV or XLSX).")
     if Path(upload.name).suffix.lower() not in REGISTRATION_SUFFIXES:
-        return _t("%(name)s is not a CSV or XLSX file; save the list as one of those.") % {
+        return gettext("%(name)s is not a CSV or XLSX file; save the list as one of those.") % {
             "name": upload.name
         }
     if upload.size > MAX_REGISTRATION_BYTES:
-        return _t("%(name)s is larger than 20 MB; split the list.") % {"name": upload.name}
+        return gettext("%(name)s is larger than 20 MB; split the list.") % {"name": upload.name}
     return None
 
 

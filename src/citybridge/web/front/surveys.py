@@ -9,8 +9,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _t
+from django.utils.translation import get_language, gettext
 
 from citybridge.forms import Form, FormError, load_xlsform
 from citybridge.web.accounts.access import Ability, check, may, requires, training_or_404
@@ -43,7 +42,7 @@ def survey_upload(request: HttpRequest, slug: str) -> HttpResponse:
     if token:
         path = pending_forms.find(request.session, training.slug, token)
         if path is None:
-            messages.error(request, _t("That upload is no longer waiting; upload the form again."))
+            messages.error(request, gettext("That upload is no longer waiting; upload the form again."))
             return redirect("front:survey_upload", slug=training.slug)
         return _preview(request, training, token, load_xlsform(path.read_bytes(), filename=path.name))
     return render(request, "front/survey_upload.html", {"training": training})
@@ -58,7 +57,7 @@ def _receive(request: HttpRequest, training: Training) -> HttpResponse:
         try:
             load_xlsform(data, filename=upload.name)
         except FormError as exc:  # pyxform's message, led by the sheet and row where it has them
-            error = _t("This form cannot be used: %(reason)s") % {"reason": exc}
+            error = gettext("This form cannot be used: %(reason)s") % {"reason": exc}
     if error:
         return render(request, "front/survey_upload.html", {"training": training, "error": error})
     token = pending_forms.keep(request.session, training.slug, data, upload.name)
@@ -67,13 +66,13 @@ def _receive(request: HttpRequest, training: Training) -> HttpResponse:
 
 def _upload_error(upload) -> str | None:
     if upload is None:
-        return _t("Choose an XLSForm file (.xlsx) to upload.")
+        return gettext("Choose an XLSForm file (.xlsx) to upload.")
     if Path(upload.name).suffix.lower() not in FORM_SUFFIXES:
-        return _t(
+        return gettext(
             "%(name)s is not an XLSForm; upload the .xlsx file with the survey, choices and settings sheets."
         ) % {"name": upload.name}
     if upload.size > MAX_FORM_BYTES:
-        return _t(
+        return gettext(
             "%(name)s is larger than 10 MB; a form is much smaller, check that it is the right file."
         ) % {"name": upload.name}
     return None
@@ -100,36 +99,39 @@ def survey_upload_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     token = request.POST.get("pending", "")
     path = pending_forms.find(request.session, training.slug, token)
     if path is None:
-        messages.error(request, _t("That upload is no longer waiting; upload the form again."))
+        messages.error(request, gettext("That upload is no longer waiting; upload the form again."))
         return redirect("front:survey_upload", slug=training.slug)
     if "cancel" in request.POST:
         pending_forms.discard(request.session, token)
-        messages.info(request, _t("The uploaded form was discarded; nothing was added."))
+        messages.info(request, gettext("The uploaded form was discarded; nothing was added."))
         return redirect("front:training", slug=training.slug)
     try:
         survey, version, new = add_survey(training, path)
     except FormVersionConflict as exc:
         messages.error(
             request,
-            _t("Nothing was added: this version of the form already exists with other questions. %(detail)s")
+            gettext(
+                "Nothing was added: this version of the form already exists with other questions. %(detail)s"
+            )
             % {"detail": exc},
         )
         return redirect("front:survey_upload", slug=training.slug)
     except FormError as exc:
-        messages.error(request, _t("This form cannot be used: %(reason)s") % {"reason": exc})
+        messages.error(request, gettext("This form cannot be used: %(reason)s") % {"reason": exc})
         return redirect("front:survey_upload", slug=training.slug)
     finally:
         pending_forms.discard(request.session, token)
     if new:
         messages.success(
             request,
-            _t("Version %(version)s of “%(title)s” added.")
+            gettext("Version %(version)s of “%(title)s” added.")
             % {"version": version.version or "-", "title": survey.title},
         )
     else:
         messages.info(
             request,
-            _t("This version of “%(title)s” was stored already; nothing changed.") % {"title": survey.title},
+            gettext("This version of “%(title)s” was stored already; nothing changed.")
+            % {"title": survey.title},
         )
     return redirect("front:survey", survey_slug=survey.slug)
 
@@ -143,11 +145,11 @@ def survey_toggle(request: HttpRequest, survey_slug: str) -> HttpResponse:
     found.save(update_fields=["is_open"])
     if found.is_open:
         messages.success(
-            request, _t("“%(title)s” is open: its links accept answers.") % {"title": found.title}
+            request, gettext("“%(title)s” is open: its links accept answers.") % {"title": found.title}
         )
     else:
         messages.success(
-            request, _t("“%(title)s” is closed: its links refuse new answers.") % {"title": found.title}
+            request, gettext("“%(title)s” is closed: its links refuse new answers.") % {"title": found.title}
         )
     if request.POST.get("back") == "training":
         return redirect("front:training", slug=found.training.slug)

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.web.accounts.access import Ability, check, may, organisations, requires, training_or_404
@@ -77,7 +77,7 @@ def training_new(request: HttpRequest) -> HttpResponse:
         organisation = form.cleaned_data["organisation"]
         check(request.user, Ability.MANAGE, organisation)
         created = create_training(form.cleaned_data["title"], organisation=organisation, **form.details())
-        messages.success(request, _t("Training “%(title)s” created.") % {"title": created.title})
+        messages.success(request, gettext("Training “%(title)s” created.") % {"title": created.title})
         return redirect("front:training", slug=created.slug)
     return render(request, "front/training_new.html", {"form": form})
 
@@ -104,20 +104,21 @@ def programme_load(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponseNotAllowed(["POST"])
     upload = request.FILES.get("programme")
     if upload is None:
-        messages.error(request, _t("Choose a programme file (JSON) to load."))
+        messages.error(request, gettext("Choose a programme file (JSON) to load."))
     elif upload.size > MAX_PROGRAMME_BYTES:
         messages.error(
             request,
-            _t("%(name)s is larger than 2 MB; a programme file is much smaller.") % {"name": upload.name},
+            gettext("%(name)s is larger than 2 MB; a programme file is much smaller.")
+            % {"name": upload.name},
         )
     else:
         try:
             load_programme_upload(found, upload.read(), upload.name)
         except ProgrammeFileError as exc:
-            messages.error(request, _t("Nothing was loaded: %(reason)s") % {"reason": exc})
+            messages.error(request, gettext("Nothing was loaded: %(reason)s") % {"reason": exc})
         else:
             messages.success(
-                request, _t("Programme loaded: %(count)d lectures.") % {"count": found.lectures.count()}
+                request, gettext("Programme loaded: %(count)d lectures.") % {"count": found.lectures.count()}
             )
     return redirect("front:training", slug=found.slug)
 
