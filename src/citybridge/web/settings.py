@@ -116,7 +116,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [Path(__file__).parent / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Plain copies: compressing every admin and Swagger file cost half a minute of each first start.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Tests and 'runserver' read static files from the apps without a collectstatic step.
 WHITENOISE_USE_FINDERS = True

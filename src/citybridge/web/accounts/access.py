@@ -63,7 +63,9 @@ def may(user, ability: Ability, organisation: Organisation | int) -> bool:
 
 
 def may_anywhere(user, ability: Ability) -> bool:
-    return organisations(user, ability).exists()
+    """Whether the user has ``ability`` in some organisation; an administrator always has (even
+    before the first organisation exists, so that a fresh installation can be set up)."""
+    return is_admin(user) or organisations(user, ability).exists()
 
 
 def trainings(user, ability: Ability = Ability.VIEW) -> QuerySet[Training]:
