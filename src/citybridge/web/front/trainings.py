@@ -118,7 +118,9 @@ def programme_load(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, gettext("Nothing was loaded: %(reason)s") % {"reason": exc})
         else:
             messages.success(
-                request, gettext("Programme loaded: %(count)d lectures.") % {"count": found.lectures.count()}
+                request,
+                gettext("Programme loaded; lectures in the programme: %(count)d.")
+                % {"count": found.lectures.count()},
             )
     return redirect("front:training", slug=found.slug)
 
