@@ -43,14 +43,14 @@ def test_dropping_without_a_reason_is_refused_with_a_message(client_as, example,
     assert (lead.stage, lead.dropped_reason) == ("dropped", "No budget")
 
 
-def test_htmx_move_answers_with_the_card_alone(client_as, example, leads):
+def test_htmx_note_answers_with_the_card_alone(client_as, example, leads):
     lead = leads["suzhou"]
     answer = client_as("organiser").post(
-        reverse("partnerships:lead_move", args=[lead.pk]), {"stage": "agreement"}, headers={"HX-Request": "true"}
+        reverse("partnerships:lead_note", args=[lead.pk]), {"text": "Sent the letter"}, headers={"HX-Request": "true"}
     )
     card = answer.content.decode()
     assert answer.status_code == 200 and card.lstrip().startswith(f'<article class="card" id="lead-{lead.pk}"')
-    assert '<option value="agreement" selected>' in card
+    assert "Sent the letter" in card and "<main>" not in card
 
 
 def test_note_owner_and_due_date_show_on_the_card_and_in_the_history(client_as, example, leads):
