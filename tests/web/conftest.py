@@ -12,6 +12,16 @@ MINI_FORM = DATA / "mini_evaluation.md"
 KOBO_HEADER = "_uuid,_submission_time,evaluation/materials,evaluation/expected,age,china,cities,comment,_id"
 
 
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path, monkeypatch, settings):
+    """Every web test gets a data folder of its own (catalogue, uploads, job files), never ./citybridge-data."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setattr("citybridge.web.settings.DATA_DIR", folder)
+    settings.DATA_DIR, settings.JOBS_DIR = folder, folder / "jobs"
+    return folder
+
+
 @pytest.fixture
 def training(db):
     from citybridge.web.trainings.store import create_training

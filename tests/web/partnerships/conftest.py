@@ -5,15 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch):
-    """The catalogue lives in the data folder: each test gets an empty one (the starter catalogue)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setattr("citybridge.web.settings.DATA_DIR", folder)
-    return folder
-
-
 @pytest.fixture
 def leads(example):
     """Two leads of the example training: Namangan → Suzhou and Bukhara → Shanghai."""
