@@ -19,6 +19,9 @@ def data_folder(tmp_path, monkeypatch, settings):
     folder.mkdir()
     monkeypatch.setattr("citybridge.web.settings.DATA_DIR", folder)
     settings.DATA_DIR, settings.JOBS_DIR = folder, folder / "jobs"
+    from citybridge.web.front.dashboard_cache import forget_all
+
+    forget_all()  # ids repeat from test to test: figures remembered by one must not reach the next
     return folder
 
 

@@ -1,6 +1,7 @@
 """The dashboard of a training: its evaluation survey's respondents, response rate and key
 indicators, filtered by city, band (age) and as-of date; the charts are images of their own URL,
-so the page appears at once and the browser draws the charts side by side (JavaScript not needed)."""
+so the page appears at once and the browser draws the charts side by side (JavaScript not needed).
+Figures and charts are kept per state of the data (dashboard_cache): a new submission shows at once."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils.translation import get_language
 from citybridge.reports.i18n import Translator
 from citybridge.web.accounts.access import Ability, requires, training_or_404
 from citybridge.web.errors import NotFound
+from citybridge.web.front.dashboard_cache import data_state, remembered
 from citybridge.web.front.dashboard_data import (
     chart_figure,
     filter_choices,
@@ -35,7 +37,8 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     form, spec = survey.current_version().form(), survey_spec(survey)
     choices = filter_choices(form, spec, language)
     filters, problems = read_filters(request.GET, choices)
-    analysis = filtered_analysis(survey, filters, language)
+    state = data_state(survey)
+    analysis = remembered((state, filters.query(), language), lambda: filtered_analysis(survey, filters, language))
     t = Translator(language)
     context = {
         "training": training,
@@ -66,13 +69,19 @@ def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
     language = report_language(get_language())
     choices = filter_choices(survey.current_version().form(), survey_spec(survey), language)
     filters, _ = read_filters(request.GET, choices)
-    analysis = filtered_analysis(survey, filters, language)
-    figure = chart_figure(analysis, request.GET.get("chart", "responses"), Translator(language))
-    if figure is None:
+    key, chart = (data_state(survey), filters.query(), language), request.GET.get("chart", "responses")
+    analysis = remembered(key, lambda: filtered_analysis(survey, filters, language))
+    svg = remembered((key, chart), lambda: _chart_svg(analysis, chart, language))
+    if svg is None:
         raise Http404("no such chart for these respondents")
-    response = HttpResponse(figure.chart.svg, content_type="image/svg+xml; charset=utf-8")
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = "private, no-cache"  # the figures change with every new submission
     return response
+
+
+def _chart_svg(analysis, chart: str, language: str) -> str | None:
+    figure = chart_figure(analysis, chart, Translator(language))
+    return figure.chart.svg if figure is not None else None
 
 
 def _survey(training: Training):

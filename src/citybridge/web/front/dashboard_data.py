@@ -3,8 +3,8 @@
 Filters come from the query string (``city``, ``band-<question>``, ``as_of``) and are checked
 against the form and its indicators file, so the choices on the page are the survey's own. The
 figures are the core's (``analyze``) over ``respondents_in``'s subset; the charts are the
-report's figures (``reports.visuals``), drawn as SVG only. Nothing is cached: the example's
-indicators take a few tens of milliseconds.
+report's figures (``reports.visuals``), drawn as SVG only. The views keep the results per state
+of the data (``dashboard_cache``).
 """
 
 from __future__ import annotations
