@@ -21,12 +21,14 @@ SOURCE = ROOT / "src" / "citybridge"
 LOCALE = SOURCE / "reports" / "locale"
 CATALOGUES = ("ru", "uz_Latn", "uz_Cyrl")
 KEYWORDS = {"gettext": None, "ngettext": (1, 2)}
+# The web application's words live in Django's own catalogues (src/citybridge/web/**/locale).
+METHODS = [("web/**.py", "ignore"), ("**.py", "python")]
 
 
 def extracted() -> Catalog:
     template = Catalog(project="citybridge", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-        SOURCE, method_map=[("**.py", "python")], keywords=KEYWORDS
+        SOURCE, method_map=METHODS, keywords=KEYWORDS
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template

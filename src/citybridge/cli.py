@@ -564,6 +564,10 @@ def demo(
     for path in written:
         console.print(f"  {path}")
     console.print(f"Store: {store.resolve()}")
+    console.print(
+        f"Browse it: citybridge --data-dir {store} createuser admin --admin, then "
+        f"citybridge --data-dir {store} serve"
+    )
 
 
 def _write_matches(training, out: Path) -> Path:

@@ -19,6 +19,8 @@ def data_folder(tmp_path, monkeypatch, settings):
     folder.mkdir()
     monkeypatch.setattr("citybridge.web.settings.DATA_DIR", folder)
     settings.DATA_DIR, settings.JOBS_DIR = folder, folder / "jobs"
+    # Django's own advice for tests: a real password hash costs a third of a second per user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from citybridge.web.front.dashboard_cache import forget_all
 
     forget_all()  # ids repeat from test to test: figures remembered by one must not reach the next
