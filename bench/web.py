@@ -5,8 +5,9 @@ Targets on a 2-core machine, SQLite store, with 100,000 stored submissions of th
 1. the organiser dashboard (`/t/<training>/dashboard/`): p95 latency at most 150 ms;
 2. submission POSTs (`/api/v1/surveys/<id>/submissions`, new instance ids, validated and stored):
    at least 500 per second sustained for 60 s with p99 at most 200 ms;
-3. zero lost or duplicated submissions: after the run, the rows added equal the 201 answers, no
-   request failed, and every instance id is stored once.
+3. zero lost or duplicated submissions: after the run, every 201 answer has its row (the rows
+   added are the 201 answers plus at most one in-flight request per connection when wrk stopped),
+   no request failed, and every instance id is stored once.
 
 What one run does:
 
@@ -17,7 +18,8 @@ What one run does:
    port of 127.0.0.1, and logs in as the organiser;
 3. baseline, same run and server: the login page (no database work) under the same 32
    connections, so the figures below can be read against what the server does for nothing;
-4. the dashboard under 32 connections (wrk, 20 s) after one warm-up request;
+4. the dashboard under 32 connections (wrk, 20 s), after warm-up requests that let every server
+   process compute the figures it then keeps until the data change;
 5. submission POSTs under 32 connections (wrk with a Lua script giving each request a new
    instance id and one of the example's real answer sets) for 60 s;
 6. stops the server, counts and compares the stored submissions, prints every figure with
@@ -210,6 +212,21 @@ def session_cookie(base: str) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
+def warm_up(url: str, cookie: str) -> None:
+    """Each server process computes the dashboard's figures once per state of the data, then keeps
+    them: ask often enough, in parallel, that every process has done so before the timing starts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def ask(_: int) -> int:
+        request = urllib.request.Request(url, headers={"Cookie": cookie})
+        return urllib.request.urlopen(request, timeout=300).status
+
+    with ThreadPoolExecutor(max_workers=CONNECTIONS) as pool:
+        statuses = list(pool.map(ask, range(4 * CONNECTIONS)))
+    if set(statuses) != {200}:
+        raise SystemExit(f"the dashboard answered {sorted(set(statuses))} while warming up")
+
+
 # ---------------------------------------------------------------------------- the load
 
 
@@ -334,9 +351,7 @@ def run(rows: int, seconds: int, workers: int, threads: int) -> Measured:
     try:
         cookie = session_cookie(base)
         dashboard_url = f"{base}/t/{prepared['training']}/dashboard/"
-        warm = urllib.request.Request(dashboard_url, headers={"Cookie": cookie})
-        if urllib.request.urlopen(warm, timeout=120).status != 200:
-            raise SystemExit("the dashboard did not answer 200")
+        warm_up(dashboard_url, cookie)
         print("Baseline: the login page ...", flush=True)
         baseline = wrk(f"{base}/accounts/login/", 10, {}, LUA_GET)
         print("Dashboard ...", flush=True)
@@ -352,12 +367,17 @@ def run(rows: int, seconds: int, workers: int, threads: int) -> Measured:
 
 
 def verdicts(m: Measured) -> dict[str, tuple[bool, str]]:
-    lossless = m.added == m.created and m.failed == 0 and m.distinct == m.stored_before + m.added
+    # When wrk stops, up to one request per connection is still in flight: stored, but its answer
+    # never read. So at most CONNECTIONS more rows than 201 answers; never fewer (that is a loss).
+    in_flight = m.added - m.created
+    lossless = 0 <= in_flight <= CONNECTIONS and m.failed == 0 and m.distinct == m.stored_before + m.added
     return {
         "dashboard p95": (m.dashboard.p95_ms <= TARGET_DASHBOARD_P95_MS, f"{m.dashboard.p95_ms:.1f} ms"),
         "POST throughput": (m.posts.per_second >= TARGET_POSTS_PER_S, f"{m.posts.per_second:.0f}/s"),
         "POST p99": (m.posts.p99_ms <= TARGET_POST_P99_MS, f"{m.posts.p99_ms:.1f} ms"),
-        "no loss, no duplicate": (lossless, f"{m.created} created, {m.added} stored, {m.failed} failed"),
+        "no loss, no duplicate": (
+            lossless, f"{m.created} answered 201, {m.added} stored ({in_flight} in flight at the stop), {m.failed} failed"
+        ),
     }
 
 

@@ -21,6 +21,9 @@ def data_folder(tmp_path, monkeypatch, settings):
     settings.DATA_DIR, settings.JOBS_DIR = folder, folder / "jobs"
     # Django's own advice for tests: a real password hash costs a third of a second per user.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The intake's writer thread could not see a test's own transaction (tests/web/surveys/test_intake.py
+    # commits its data and checks the batched way).
+    settings.SUBMISSION_INTAKE = "direct"
     from citybridge.web.front.dashboard_cache import forget_all
 
     forget_all()  # ids repeat from test to test: figures remembered by one must not reach the next

@@ -46,6 +46,8 @@ def evaluation_survey(training: Training, survey_ref: str | None = None) -> Surv
         raise NotFound(f"training '{training.slug}' has no survey '{survey_ref}'")
     if not surveys:
         raise NotFound(f"training '{training.slug}' has no survey yet: add one with 'citybridge survey add'")
+    if len(surveys) == 1:
+        return surveys[0]  # the usual case: no need to count its submissions
     return max(surveys, key=lambda s: (s.submissions.count(), -s.pk))
 
 

@@ -162,6 +162,9 @@ CACHES = _caches()
 JOBS = os.environ.get("CITYBRIDGE_JOBS", "redis" if REDIS_URL else "thread")
 JOBS_DIR = DATA_DIR / "jobs"
 JOBS_QUEUE = os.environ.get("CITYBRIDGE_JOBS_QUEUE", "citybridge")
+# Submissions sent over HTTP: checked and stored together by a writer thread ("batched"), or each in
+# its sender's thread ("direct": the tests, whose transaction another thread cannot see).
+SUBMISSION_INTAKE = os.environ.get("CITYBRIDGE_SUBMISSION_INTAKE", "batched")
 LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -170,3 +173,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Errors go to the server's own output (gunicorn's log), never to the visitor: a 500 page says
+# nothing of the code, the log says everything.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+}

@@ -57,15 +57,28 @@ def organisations(user, ability: Ability) -> QuerySet[Organisation]:
     ).distinct()
 
 
+def roles(user) -> dict[int, str]:
+    """Organisation id -> the user's role there, read once per request (the user object keeps it)."""
+    if not (user.is_authenticated and user.is_active):
+        return {}
+    known = getattr(user, "_citybridge_roles", None)
+    if known is None:
+        known = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        user._citybridge_roles = known
+    return known
+
+
 def may(user, ability: Ability, organisation: Organisation | int) -> bool:
     pk = organisation if isinstance(organisation, int) else organisation.pk
-    return organisations(user, ability).filter(pk=pk).exists()
+    if is_admin(user):
+        return Organisation.objects.filter(pk=pk).exists()
+    return roles(user).get(pk) in ROLES_WITH[ability]
 
 
 def may_anywhere(user, ability: Ability) -> bool:
     """Whether the user has ``ability`` in some organisation; an administrator always has (even
     before the first organisation exists, so that a fresh installation can be set up)."""
-    return is_admin(user) or organisations(user, ability).exists()
+    return is_admin(user) or any(role in ROLES_WITH[ability] for role in roles(user).values())
 
 
 def trainings(user, ability: Ability = Ability.VIEW) -> QuerySet[Training]:

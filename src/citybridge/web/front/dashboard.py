@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from citybridge.reports.i18n import Translator
@@ -39,22 +41,16 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     filters, problems = read_filters(request.GET, choices)
     state = data_state(survey)
     analysis = remembered((state, filters.query(), language), lambda: filtered_analysis(survey, filters, language))
-    t = Translator(language)
-    context = {
-        "training": training,
-        "survey": survey,
-        "analysis": analysis,
-        "choices": choices,
-        "filters": filters,
-        "problems": problems,
-        "query": filters.query(),
-        "small_base": filters.subset and analysis.respondents < spec.min_base,
-        "min_base": spec.min_base,
-        "rate": t.format_percent(analysis.response_rate) if analysis.response_rate is not None else None,
-        "cities": len(analysis.respondents_per_city),
-        "figures": key_figures(analysis, spec, t),
-        "scale_charts": [f"scales-{i}" for i in range(len(scale_groups(analysis)))],
-    }
+    context = {"training": training, "survey": survey, "choices": choices, "filters": filters, "analysis": analysis}
+    # The figures part of the page is the same for everyone who may see it: written once per state
+    # of the data, filters and language (the page around it carries the user's own menu and token).
+    results = remembered(
+        (state, "results", request.GET.urlencode(), language),
+        lambda: render_to_string(
+            "front/dashboard_results.html", _results(training, spec, analysis, filters, problems, language)
+        ),
+    )
+    context["results"] = mark_safe(results)  # our own template's output, escaped as it was written
     return render(request, "front/dashboard.html", context)
 
 
@@ -77,6 +73,23 @@ def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = "private, no-cache"  # the figures change with every new submission
     return response
+
+
+def _results(training, spec, analysis, filters, problems, language: str) -> dict:
+    t = Translator(language)
+    return {
+        "training": training,
+        "analysis": analysis,
+        "filters": filters,
+        "problems": problems,
+        "query": filters.query(),
+        "small_base": filters.subset and analysis.respondents < spec.min_base,
+        "min_base": spec.min_base,
+        "rate": t.format_percent(analysis.response_rate) if analysis.response_rate is not None else None,
+        "cities": len(analysis.respondents_per_city),
+        "figures": key_figures(analysis, spec, t),
+        "scale_charts": [f"scales-{i}" for i in range(len(scale_groups(analysis)))],
+    }
 
 
 def _chart_svg(analysis, chart: str, language: str) -> str | None:

@@ -2,8 +2,9 @@
 
 Every organiser who opens the dashboard asks for the same figures; with 100,000 submissions
 computing them takes about a second, reading whether anything changed a few milliseconds. The
-key is what the figures depend on: the survey's submissions (their number and the newest id: rows
-are only ever added), the form version, the indicators file, the registrations, the filters and
+key is what the figures depend on: the survey's submissions (the newest id: the store only ever
+adds submissions, the admin cannot delete them, so the newest id changes with every new one), the
+form version, the indicators file, the registrations, the filters and
 the language. Any change gives a new key, so nothing stale is ever shown; old entries fall out of
 a small LRU.
 """
@@ -17,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from django.db.models import Count, Max
+from django.db.models import Max
 
 from citybridge.web.surveys.models import Survey
 
@@ -28,11 +29,12 @@ _lock = threading.Lock()
 
 
 def data_state(survey: Survey) -> tuple:
-    """What the survey's figures depend on, read in two small queries."""
-    stored = survey.submissions.aggregate(n=Count("pk"), newest=Max("pk"))
+    """What the survey's figures depend on, read from indexes: at 100,000 submissions the newest id
+    costs half a millisecond where counting them cost five."""
+    newest = survey.submissions.aggregate(newest=Max("pk"))["newest"]
     spec = hashlib.sha1(json.dumps(survey.indicators, sort_keys=True).encode()).hexdigest()
     version = survey.current_version()
-    return (survey.pk, stored["n"], stored["newest"], version.pk, spec, survey.training.participants.count())
+    return (survey.pk, newest, version.pk, spec, survey.training.participants.count())
 
 
 def remembered(key: Hashable, compute: Callable[[], T]) -> T:

@@ -26,5 +26,8 @@ class SubmissionAdmin(admin.ModelAdmin):
     # A submission is evidence: it can be read, never edited in place.
     readonly_fields = [f.name for f in Submission._meta.fields]
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # nor deleted: the store only ever adds submissions (the dashboard relies on it)
+
     def has_change_permission(self, request, obj=None) -> bool:
         return False

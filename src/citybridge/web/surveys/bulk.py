@@ -168,3 +168,29 @@ def row_columns() -> list[pl.Expr]:
     """
     written = "%Y-%m-%d %H:%M:%S%.6f" if connection.vendor == "sqlite" else "%Y-%m-%dT%H:%M:%S%.6f+00:00"
     return [pl.col(INSTANCE_ID), pl.col(SUBMITTED_AT).dt.strftime(written), pl.col(ANSWERS)]
+
+
+def insert_each(
+    survey: Survey,
+    version: FormVersion,
+    rows: pl.DataFrame,
+    *,
+    source: str,
+    source_name: str,
+    received_at: dt.datetime,
+) -> list[bool]:
+    """Insert ``rows`` one statement each, leaving out known instance ids; per row, whether it was new.
+
+    For the few submissions of one intake batch (citybridge.web.surveys.intake), whose senders each
+    want their own answer; a statement per row tells that on every database.
+    """
+    sql = _insert_sql(skip_known=True)
+    received = connection.ops.adapt_datetimefield_value(received_at)
+    new: list[bool] = []
+    connection.ensure_connection()
+    with closing(connection.connection.cursor()) as raw, connection.wrap_database_errors:
+        for instance_id, answers, submitted_at in rows.select(INSTANCE_ID, ANSWERS, SUBMITTED_AT).iter_rows():
+            params = (survey.pk, version.pk, instance_id, answers, submitted_at, received, source, source_name)
+            raw.execute(sql, params)
+            new.append(raw.rowcount == 1)
+    return new

@@ -30,7 +30,9 @@ class Survey(models.Model):
         return self.title
 
     def current_version(self) -> FormVersion:
-        return self.versions.order_by("-created_at", "-id").first()
+        # The definition and the workbook are large; form() reads them only when this process has
+        # not read that version yet.
+        return self.versions.defer("definition", "xlsform").order_by("-created_at", "-id").first()
 
 
 class FormVersion(models.Model):

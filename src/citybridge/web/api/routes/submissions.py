@@ -8,13 +8,11 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 
-from citybridge.submissions.sources import from_payloads
 from citybridge.web.api import scoping
 from citybridge.web.api.errors import documented
 from citybridge.web.api.exports import MEDIA_TYPES, submissions_file
-from citybridge.web.errors import ImportRejected
+from citybridge.web.surveys import intake
 from citybridge.web.surveys.models import Submission
-from citybridge.web.surveys.store import store_batch
 
 router = Router(tags=["submissions"])
 MAX_PAGE = 1000
@@ -59,16 +57,17 @@ def create_submission(request: HttpRequest, survey_id: int, payload: SubmissionI
     its value, why). Needs a write token.
     """
     survey = scoping.survey(request, survey_id)
-    version = survey.current_version()
-    batch = from_payloads(version.form(), [(1, payload.dict())], source="API")
-    try:
-        report = store_batch(survey, version, batch, source=Submission.Source.API)
-    except ImportRejected as rejected:
-        problems = [{"column": p.column, "value": p.value, "reason": p.reason} for p in rejected.problems]
+    outcome = intake.submit(
+        survey, survey.current_version(), payload.dict(), source=Submission.Source.API, source_name="API"
+    )
+    if outcome.status == intake.REJECTED:
+        problems = [{"column": p.column, "value": p.value, "reason": p.reason} for p in outcome.problems]
         message = "the submission does not fit the form; nothing was stored"
         return Status(422, {"message": message, "problems": problems})
-    status = "created" if report.new else "already present"
-    return Status(201 if report.new else 200, {"status": status, "instance_id": payload.instance_id})
+    if outcome.status == intake.FAILED:
+        raise RuntimeError(outcome.problems[0].reason)  # the API's handler answers 500 in words
+    created = outcome.status == intake.CREATED
+    return Status(201 if created else 200, {"status": outcome.status, "instance_id": payload.instance_id})
 
 
 @router.get(
