@@ -31,9 +31,3 @@ def call(client):
         return client.post(url, data or {}, content_type="application/json", headers=headers)
 
     return send
-
-
-@pytest.fixture(autouse=True)
-def api_urls_only(settings):
-    """The API at its own path, without the other areas' pages (which change while we work)."""
-    settings.ROOT_URLCONF = "citybridge.web.api.urls"
