@@ -21,9 +21,9 @@ from citybridge.web.front.dashboard_data import (
     filtered_analysis,
     key_figures,
     read_filters,
-    report_language,
     scale_groups,
 )
+from citybridge.web.languages import core_language
 from citybridge.web.reporting import evaluation_survey
 from citybridge.web.surveys.analysis import survey_spec
 from citybridge.web.trainings.models import Training
@@ -35,7 +35,7 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     survey = _survey(training)
     if survey is None:
         return render(request, "front/dashboard.html", {"training": training, "survey": None})
-    language = report_language(get_language())
+    language = core_language(get_language())
     form, spec = survey.current_version().form(), survey_spec(survey)
     choices = filter_choices(form, spec, language)
     filters, problems = read_filters(request.GET, choices)
@@ -62,7 +62,7 @@ def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
     survey = _survey(training)
     if survey is None:
         raise Http404("this training has no survey yet")
-    language = report_language(get_language())
+    language = core_language(get_language())
     choices = filter_choices(survey.current_version().form(), survey_spec(survey), language)
     filters, _ = read_filters(request.GET, choices)
     key, chart = (data_state(survey), filters.query(), language), request.GET.get("chart", "responses")

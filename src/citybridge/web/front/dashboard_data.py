@@ -28,14 +28,8 @@ from citybridge.reports.i18n import Translator
 from citybridge.web.surveys.analysis import survey_frame, survey_spec
 from citybridge.web.surveys.models import Survey
 
-# The site's language codes (settings.LANGUAGES) -> the report's BCP 47 tags.
-REPORT_LANGUAGE = {"en": "en", "ru": "ru", "uz": "uz-Latn", "uz-cyrl": "uz-Cyrl", "zh-hans": "zh"}
 BAND_PREFIX = "band-"
 TOP_OPTIONS = 5  # ranked lists show their leaders; the chart and the report show them all
-
-
-def report_language(site_language: str | None) -> str:
-    return REPORT_LANGUAGE.get((site_language or "en").lower(), "en")
 
 
 @dataclass(frozen=True)

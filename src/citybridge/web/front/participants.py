@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from citybridge.submissions.tables import TableError
 from citybridge.web.accounts.access import Ability, may, requires, training_or_404
 from citybridge.web.errors import RegistrationsRejected
+from citybridge.web.front.results_table import participant_pseudonym
 from citybridge.web.trainings.models import Training
 from citybridge.web.trainings.store import import_registrations
 
@@ -28,18 +29,13 @@ REGISTRATION_SUFFIXES = (".csv", ".xlsx")
 MAX_REGISTRATION_BYTES = 20 * 1024 * 1024
 
 
-def pseudonym(number: int) -> str:
-    """The name an analyst sees for the ``number``-th registered participant (from 1)."""
-    return f"P-{number:04d}"
-
-
 @requires(Ability.VIEW)
 def participants(request: HttpRequest, slug: str) -> HttpResponse:
     training = training_or_404(request.user, slug)
     personal = may(request.user, Ability.PERSONAL_DATA, training.organisation_id)
     everyone = training.participants.select_related("city").order_by("pk")
     page = Paginator(everyone, PER_PAGE).get_page(request.GET.get("page"))
-    rows = [(pseudonym(page.start_index() + i), person) for i, person in enumerate(page.object_list)]
+    rows = [(participant_pseudonym(page.start_index() + i), person) for i, person in enumerate(page.object_list)]
     context = {
         "training": training,
         "page": page,

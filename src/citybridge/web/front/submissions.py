@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _t
 
 from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT
 from citybridge.web.accounts.access import Ability, check, may, requires
-from citybridge.web.front.dashboard_data import report_language
 from citybridge.web.front.export_files import FORMATS, export_bytes, file_name
 from citybridge.web.front.results_table import display_rows, submission_table
+from citybridge.web.languages import core_language
 from citybridge.web.surveys.models import Survey
 
 PER_PAGE = 50
@@ -30,7 +30,7 @@ def submissions(request: HttpRequest, survey_slug: str) -> HttpResponse:
     survey = _survey_or_404(request.user, survey_slug)
     personal = _personal_asked(request, survey)
     search = request.GET.get("q", "")
-    table = submission_table(survey, personal=personal, language=report_language(get_language()), search=search)
+    table = submission_table(survey, personal=personal, language=core_language(get_language()), search=search)
     page = Paginator(range(table.labels.height), PER_PAGE).get_page(request.GET.get("page"))
     shown = table.labels.slice(page.start_index() - 1, len(page.object_list)) if page.object_list else table.labels.clear()
     headers = table.headers | _meta_headers()
@@ -62,7 +62,7 @@ def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
         return HttpResponseBadRequest(
             _t("Unknown export format '%(format)s': choose csv, xlsx or parquet.") % {"format": fmt}
         )
-    language = report_language(get_language())
+    language = core_language(get_language())
     table = submission_table(survey, personal=personal, language=language, search=request.GET.get("q", ""))
     response = HttpResponse(export_bytes(table, fmt, _meta_headers()), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{file_name(survey.slug, fmt, timezone.localdate())}"'

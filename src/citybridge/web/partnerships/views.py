@@ -33,6 +33,7 @@ from citybridge.web.accounts.access import (
     training_or_404,
     trainings,
 )
+from citybridge.web.languages import core_language
 from citybridge.web.matching import catalogue_in_use, city_profiles, matching_result
 from citybridge.web.partnerships import board, catalogue_edit, placing
 from citybridge.web.partnerships.forms import (
@@ -48,7 +49,6 @@ from citybridge.web.partnerships.forms import (
     OwnerForm,
     PartnerForm,
 )
-from citybridge.web.partnerships.language import core_language
 from citybridge.web.pipeline import store as pipeline
 from citybridge.web.pipeline.models import Lead
 from citybridge.web.places.store import add_place

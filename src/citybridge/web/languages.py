@@ -1,4 +1,5 @@
-"""The core's language for the page's: the core writes explanations in en, ru, uz-Latn, uz-Cyrl, zh."""
+"""The core's language for the page's: the core writes reports, charts and explanations in en, ru,
+uz-Latn, uz-Cyrl and zh; the site speaks Django's codes (settings.LANGUAGES)."""
 
 from __future__ import annotations
 
