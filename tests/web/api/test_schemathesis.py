@@ -26,7 +26,21 @@ SLOW = {
 
 
 @pytest.fixture
-def api_schema(db):
+def wsgi_in_the_test_transaction(db):
+    """Requests straight through the WSGI handler end by closing "old" database connections, which
+    would close the test's own on PostgreSQL; Django's test client unhooks the same signals."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(wsgi_in_the_test_transaction):
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
