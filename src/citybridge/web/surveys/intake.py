@@ -26,7 +26,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from citybridge.submissions import Problem
-from citybridge.submissions.batch import INSTANCE_ID, ROW
+from citybridge.submissions.batch import ROW
 from citybridge.submissions.sources import from_payloads
 from citybridge.submissions.validate import answers_as_json, validate
 from citybridge.web.surveys import bulk
@@ -135,6 +135,6 @@ def _store_group(group: list[_Pending]) -> None:
             first.survey, first.version, rows, source=first.source, source_name=first.source_name,
             received_at=timezone.now(),
         )  # fmt: skip
-    for row, instance_id, is_new in zip(validated.frame[ROW], validated.frame[INSTANCE_ID], new, strict=True):
-        del instance_id  # the INSERT already told which row came first with its id
+    # The INSERT told, row by row, which came first with its instance id.
+    for row, is_new in zip(validated.frame[ROW], new, strict=True):
         group[row - 1].outcome = Outcome(CREATED if is_new else PRESENT)
