@@ -83,3 +83,15 @@ def test_the_first_administrator_logs_in_through_the_form(server):
     with opener.open(f"{server}/accounts/login/", data=form.encode()) as response:
         assert response.url == f"{server}/"
         assert "Log out first-admin" in response.read().decode()
+
+
+def test_a_port_in_use_is_named_before_anything_starts(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")}
+    env["CITYBRIDGE_DATA_DIR"] = str(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(_command("serve", "--port", str(port)), env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert f"127.0.0.1:{port} is in use" in done.stderr and "Traceback" not in done.stderr

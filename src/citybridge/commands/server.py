@@ -20,8 +20,10 @@ def serve(
 ) -> None:
     """Start the web application with gunicorn: the store is brought up to date and static files are
     collected first, so a fresh data folder works at once."""
-    from citybridge.cli import _store, console
+    from citybridge.cli import UserError, _store, console
 
+    if not _port_free(host, port):
+        raise UserError(f"{host}:{port} is in use (another server?): choose another with --port.")
     _store(migrate=True)
     _collect_static()
     from citybridge.web.settings import DATABASES, JOBS
@@ -33,6 +35,17 @@ def serve(
     )
     console.print("Stop with Ctrl+C. First time? Create an administrator: citybridge createuser NAME --admin")
     _Gunicorn(host, port, workers, threads).run()
+
+
+def _port_free(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def _collect_static() -> None:
