@@ -138,3 +138,15 @@ def test_loading_a_programme_is_forbidden_to_analysts_and_hidden_from_outsiders(
     for role, status in (("analyst", 403), ("outsider", 404)):
         with _programme(tmp_path).open("rb") as file:
             assert client_as(role).post(url, {"programme": file}).status_code == status
+
+
+def test_a_new_administrator_is_told_to_add_an_organisation_first(db):
+    from django.test import Client
+    from django.urls import reverse
+
+    from citybridge.web.accounts.people import create_user
+
+    client = Client()
+    client.force_login(create_user("first-admin", "a-long-test-password-42", admin=True))
+    page = client.get(reverse("front:training_new")).content.decode()
+    assert "There is no organisation you may manage yet" in page
