@@ -25,8 +25,10 @@ def data_folder(tmp_path, monkeypatch, settings):
     # commits its data and checks the batched way).
     settings.SUBMISSION_INTAKE = "direct"
     from citybridge.web.front.dashboard_cache import forget_all
+    from citybridge.web.recent import forget_everything
 
     forget_all()  # ids repeat from test to test: figures remembered by one must not reach the next
+    forget_everything()
     return folder
 
 

@@ -14,9 +14,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[
-        int, typer.Option(help="Server processes (default: 2 per core, at least 2).", show_default=False)
+        int, typer.Option(help="Server processes (default: one per core, at least 2).", show_default=False)
     ] = 0,
-    threads: Annotated[int, typer.Option(help="Threads per process.")] = 4,
+    threads: Annotated[int, typer.Option(help="Threads per process.")] = 8,
 ) -> None:
     """Start the web application with gunicorn: the store is brought up to date and static files are
     collected first, so a fresh data folder works at once."""
@@ -28,7 +28,10 @@ def serve(
     _collect_static()
     from citybridge.web.settings import DATABASES, JOBS
 
-    workers = workers or max(2, 2 * (os.cpu_count() or 1))
+    # A process per core, each with several threads: submissions arriving together in one process are
+    # checked and stored together (web/surveys/intake.py), and SQLite's single writer has fewer
+    # processes to take turns with. More processes than cores only made them wait for each other.
+    workers = workers or max(2, os.cpu_count() or 1)
     engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     console.print(
         f"citybridge on http://{host}:{port}/ ({engine} store, jobs: {JOBS}, {workers} processes × {threads} threads)."

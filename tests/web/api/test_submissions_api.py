@@ -75,3 +75,27 @@ def test_a_token_sees_only_its_organisations_surveys(client, survey):
 def test_the_openapi_schema_lists_the_submission_endpoint(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/surveys/{survey_id}/submissions" in schema["paths"]
+
+
+def test_a_deleted_token_is_refused_at_once(client, survey, token):
+    assert post(client, survey, VALID, token).status_code == 201  # now kept by this process
+    ApiToken.objects.all().delete()
+    response = post(client, survey, {**VALID, "instance_id": "uuid:second"}, token)
+    assert response.status_code == 401
+    assert Submission.objects.count() == 1
+
+
+def test_a_token_turned_to_read_only_is_refused_writes_at_once(client, survey, token):
+    assert post(client, survey, VALID, token).status_code == 201
+    issued = ApiToken.objects.get()
+    issued.scope = ApiToken.Scope.READ
+    issued.save()
+    assert post(client, survey, {**VALID, "instance_id": "uuid:second"}, token).status_code == 403
+
+
+def test_a_training_moved_to_another_organisation_takes_no_more_submissions_at_once(client, survey, token):
+    assert post(client, survey, VALID, token).status_code == 201
+    training = survey.training
+    training.organisation = Organisation.objects.create(name="Other office", slug="other")
+    training.save()
+    assert post(client, survey, {**VALID, "instance_id": "uuid:second"}, token).status_code == 404

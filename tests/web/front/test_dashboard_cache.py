@@ -35,3 +35,22 @@ def test_each_filter_and_language_has_its_own_figures(client_as, example):
     early = client.get(url, {"as_of": "2020-11-10"}).context["analysis"].respondents
     assert early < everyone
     assert client.get(url).context["analysis"].respondents == everyone
+
+
+def test_a_change_to_the_survey_shows_at_once(client_as, example):
+    client, training, survey = client_as("organiser"), example.training, example.survey
+    url = reverse("front:dashboard", args=[training.slug])
+    assert survey.title in client.get(url).content.decode()
+    survey.title = "Evaluation, second wave"
+    survey.save()
+    assert "Evaluation, second wave" in client.get(url).content.decode()
+
+
+def test_a_user_who_lost_the_role_is_refused_at_once(client_as, example):
+    from citybridge.web.accounts.models import Membership
+
+    client, training = client_as("analyst"), example.training
+    url = reverse("front:dashboard", args=[training.slug])
+    assert client.get(url).status_code == 200
+    Membership.objects.filter(organisation=training.organisation, role="analyst").delete()
+    assert client.get(url).status_code in (403, 404)  # no role left anywhere: refused before the page

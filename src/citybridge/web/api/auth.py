@@ -1,4 +1,7 @@
-"""Who is calling: a bearer token of one organisation, with the read or the write scope."""
+"""Who is calling: a bearer token of one organisation, with the read or the write scope.
+
+A token found is kept in this process for a few seconds (citybridge.web.recent): a revoked token
+stops working at once in the process that deleted it, and within those seconds in the others."""
 
 from __future__ import annotations
 
@@ -7,15 +10,20 @@ from ninja.security import HttpBearer
 
 from citybridge.web.api.errors import ApiError
 from citybridge.web.api.models import ApiToken, hash_token
+from citybridge.web.recent import Recent
 
 READING = frozenset({"GET", "HEAD", "OPTIONS"})
+known_tokens: Recent[str, ApiToken] = Recent()
 
 
 class TokenAuth(HttpBearer):
     """The token's organisation scopes every object; a read token may only read."""
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        found = ApiToken.objects.select_related("organisation").filter(digest=hash_token(token)).first()
+        digest = hash_token(token)
+        found = known_tokens.get(
+            digest, lambda: ApiToken.objects.select_related("organisation").filter(digest=digest).first()
+        )
         if found is not None and request.method not in READING and not found.may_write:
             raise ApiError(
                 403,

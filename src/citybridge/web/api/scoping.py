@@ -6,7 +6,8 @@ from django.http import HttpRequest
 
 from citybridge.web.api.errors import not_found
 from citybridge.web.pipeline.models import Lead
-from citybridge.web.surveys.models import Survey
+from citybridge.web.recent import Recent
+from citybridge.web.surveys.models import FormVersion, Survey
 from citybridge.web.trainings.models import Organisation, Training
 
 
@@ -38,6 +39,24 @@ def survey(request: HttpRequest, survey_id: int) -> Survey:
             f"no survey {survey_id} for this token's organisation; "
             "GET /api/v1/trainings/{slug}/surveys lists them"
         )
+    return found
+
+
+# Every submission sent asks for its survey and the form version it is checked against: kept for
+# a few seconds (citybridge.web.recent), so a new version uploaded in another server process is
+# used within those seconds; submissions checked meanwhile are stored with the version they fit.
+surveys_taking_submissions: Recent[tuple[int, int], tuple[Survey, FormVersion]] = Recent()
+
+
+def survey_taking_submissions(request: HttpRequest, survey_id: int) -> tuple[Survey, FormVersion]:
+    """The survey, as :func:`survey` finds it, and its current form version."""
+
+    def look_up() -> tuple[Survey, FormVersion]:
+        found = survey(request, survey_id)
+        return found, found.current_version()
+
+    found = surveys_taking_submissions.get((organisation(request).pk, survey_id), look_up)
+    assert found is not None  # look_up answers 404 rather than nothing
     return found
 
 

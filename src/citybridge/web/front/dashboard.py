@@ -12,9 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from citybridge.reports.i18n import Translator
-from citybridge.web.accounts.access import Ability, requires, training_or_404
-from citybridge.web.errors import NotFound
-from citybridge.web.front.dashboard_cache import data_state, remembered
+from citybridge.web.accounts.access import Ability, check, requires
+from citybridge.web.front.dashboard_cache import data_state, remembered, training_shown
 from citybridge.web.front.dashboard_data import (
     chart_figure,
     filter_choices,
@@ -24,33 +23,36 @@ from citybridge.web.front.dashboard_data import (
     scale_groups,
 )
 from citybridge.web.languages import core_language
-from citybridge.web.reporting import evaluation_survey
 from citybridge.web.surveys.analysis import survey_spec
+from citybridge.web.surveys.models import FormVersion, Survey
 from citybridge.web.trainings.models import Training
 
 
 @requires(Ability.VIEW)
 def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
-    training = training_or_404(request.user, training_slug)
-    survey = _survey(training)
-    if survey is None:
+    training, survey, version = _shown(request, training_slug)
+    if survey is None or version is None:
         return render(request, "front/dashboard.html", {"training": training, "survey": None})
     language = core_language(get_language())
-    form, spec = survey.current_version().form(), survey_spec(survey)
+    form, spec = version.form(), survey_spec(survey)
     choices = filter_choices(form, spec, language)
     filters, problems = read_filters(request.GET, choices)
-    state = data_state(survey)
+    state = data_state(survey, version)
     analysis = remembered((state, filters.query(), language), lambda: filtered_analysis(survey, filters, language))
+
+    def figures() -> str:
+        results = _results(training, spec, analysis, filters, problems, language)
+        return render_to_string(
+            "front/dashboard_filters.html", {"choices": choices, "filters": filters}
+        ) + render_to_string("front/dashboard_results.html", results)
+
+    # The filters and the figures are the same for everyone who may see them: written once per
+    # state of the data, filters and language (the page around them carries the user's own menu
+    # and token).
+    written = remembered((state, "figures", request.GET.urlencode(), language), figures)
+    # Our own templates' output, escaped as it was written.
     context = {"training": training, "survey": survey, "choices": choices, "filters": filters, "analysis": analysis}
-    # The figures part of the page is the same for everyone who may see it: written once per state
-    # of the data, filters and language (the page around it carries the user's own menu and token).
-    results = remembered(
-        (state, "results", request.GET.urlencode(), language),
-        lambda: render_to_string(
-            "front/dashboard_results.html", _results(training, spec, analysis, filters, problems, language)
-        ),
-    )
-    context["results"] = mark_safe(results)  # our own template's output, escaped as it was written
+    context["figures"] = mark_safe(written)
     return render(request, "front/dashboard.html", context)
 
 
@@ -58,14 +60,13 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
 def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
     """One chart of the dashboard as SVG (``?chart=responses|scales-<n>|q-<question>`` and the
     dashboard's filters); the default is the responses over time."""
-    training = training_or_404(request.user, training_slug)
-    survey = _survey(training)
-    if survey is None:
+    _, survey, version = _shown(request, training_slug)
+    if survey is None or version is None:
         raise Http404("this training has no survey yet")
     language = core_language(get_language())
-    choices = filter_choices(survey.current_version().form(), survey_spec(survey), language)
+    choices = filter_choices(version.form(), survey_spec(survey), language)
     filters, _ = read_filters(request.GET, choices)
-    key, chart = (data_state(survey), filters.query(), language), request.GET.get("chart", "responses")
+    key, chart = (data_state(survey, version), filters.query(), language), request.GET.get("chart", "responses")
     analysis = remembered(key, lambda: filtered_analysis(survey, filters, language))
     svg = remembered((key, chart), lambda: _chart_svg(analysis, chart, language))
     if svg is None:
@@ -97,8 +98,10 @@ def _chart_svg(analysis, chart: str, language: str) -> str | None:
     return figure.chart.svg if figure is not None else None
 
 
-def _survey(training: Training):
-    try:
-        return evaluation_survey(training)
-    except NotFound:
-        return None
+def _shown(request: HttpRequest, slug: str) -> tuple[Training, Survey | None, FormVersion | None]:
+    """What the dashboard shows of the training, if the user may see it (as training_or_404)."""
+    found = training_shown(slug)
+    if found is None:
+        raise Http404("no such training")
+    check(request.user, Ability.VIEW, found[0].organisation_id)
+    return found

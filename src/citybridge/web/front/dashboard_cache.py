@@ -18,9 +18,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from django.db.models import Max
+from django.db import connection
 
-from citybridge.web.surveys.models import Survey
+from citybridge.web.errors import NotFound
+from citybridge.web.recent import Recent
+from citybridge.web.reporting import evaluation_survey
+from citybridge.web.surveys.models import FormVersion, Submission, Survey
+from citybridge.web.trainings.models import Participant, Training
 
 T = TypeVar("T")
 ENTRIES = 64
@@ -28,13 +32,51 @@ _entries: OrderedDict[Hashable, object] = OrderedDict()
 _lock = threading.Lock()
 
 
-def data_state(survey: Survey) -> tuple:
-    """What the survey's figures depend on, read from indexes: at 100,000 submissions the newest id
-    costs half a millisecond where counting them cost five."""
-    newest = survey.submissions.aggregate(newest=Max("pk"))["newest"]
+# The dashboard and its charts are the pages organisers leave open and reload: the training, its
+# survey and form version they show are kept a few seconds (citybridge.web.recent; saving any of
+# them in this process forgets at once). Who may see them is checked on every request.
+shown: Recent[str, tuple[Training, Survey | None, FormVersion | None]] = Recent()
+
+
+def training_shown(slug: str) -> tuple[Training, Survey | None, FormVersion | None] | None:
+    """The training with this slug, its evaluation survey and that survey's current form version."""
+
+    def look_up() -> tuple[Training, Survey | None, FormVersion | None] | None:
+        training = Training.objects.select_related("organisation").filter(slug=slug).first()
+        if training is None:
+            return None
+        try:
+            survey = evaluation_survey(training)
+        except NotFound:
+            return training, None, None
+        return training, survey, survey.current_version()
+
+    return shown.get(slug, look_up)
+
+
+def data_state(survey: Survey, version: FormVersion) -> tuple:
+    """What the survey's figures depend on (``version`` is its current one), read from indexes: at
+    100,000 submissions the newest id costs half a millisecond where counting them cost five."""
+    newest, registered = _newest_and_registered(survey)
     spec = hashlib.sha1(json.dumps(survey.indicators, sort_keys=True).encode()).hexdigest()
-    version = survey.current_version()
-    return (survey.pk, newest, version.pk, spec, survey.training.participants.count())
+    return (survey.pk, newest, version.pk, spec, registered)
+
+
+def _newest_and_registered(survey: Survey) -> tuple[int | None, int]:
+    # One statement: the ORM's two would cost more to build than the store takes to answer them,
+    # on a page asked for as often as the dashboard.
+    submissions, participants = Submission._meta, Participant._meta
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT (SELECT MAX({quote(submissions.pk.column)}) FROM {quote(submissions.db_table)} "
+        f"WHERE {quote(submissions.get_field('survey').column)} = %s), "
+        f"(SELECT COUNT(*) FROM {quote(participants.db_table)} "
+        f"WHERE {quote(participants.get_field('training').column)} = %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [survey.pk, survey.training_id])
+        newest, registered = cursor.fetchone()
+    return newest, registered
 
 
 def remembered(key: Hashable, compute: Callable[[], T]) -> T:

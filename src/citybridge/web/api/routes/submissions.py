@@ -56,10 +56,8 @@ def create_submission(request: HttpRequest, survey_id: int, payload: SubmissionI
     submission that does not fit the form answers 422 with one problem per answer (which answer,
     its value, why). Needs a write token.
     """
-    survey = scoping.survey(request, survey_id)
-    outcome = intake.submit(
-        survey, survey.current_version(), payload.dict(), source=Submission.Source.API, source_name="API"
-    )
+    survey, version = scoping.survey_taking_submissions(request, survey_id)
+    outcome = intake.submit(survey, version, payload.dict(), source=Submission.Source.API, source_name="API")
     if outcome.status == intake.REJECTED:
         problems = [{"column": p.column, "value": p.value, "reason": p.reason} for p in outcome.problems]
         message = "the submission does not fit the form; nothing was stored"
