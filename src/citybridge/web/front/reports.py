@@ -13,6 +13,7 @@ from citybridge.reports.output import FORMATS
 from citybridge.web.accounts.access import Ability, requires, training_or_404
 from citybridge.web.jobs import report as report_job
 from citybridge.web.jobs.queue import submit
+from citybridge.web.jobs.runner import give_up_if_orphaned
 from citybridge.web.trainings.models import Training
 
 LANGUAGE_CHOICES = [
@@ -58,7 +59,8 @@ def reports(request: HttpRequest, training_slug: str) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         return redirect("jobs:detail", pk=_submit(request, training, form.cleaned_data).pk)
-    jobs = training.jobs.filter(kind__in=("report", "booklet")).order_by("-created_at", "-pk")[:RECENT_JOBS]
+    recent = training.jobs.filter(kind__in=("report", "booklet")).order_by("-created_at", "-pk")[:RECENT_JOBS]
+    jobs = [give_up_if_orphaned(job) for job in recent]
     return render(request, "front/reports.html", {"training": training, "form": form, "jobs": jobs})
 
 

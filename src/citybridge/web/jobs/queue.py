@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from citybridge.web.jobs.models import Job
+from citybridge.web.jobs.owner import this_process
 from citybridge.web.jobs.runner import KINDS, run
 
 
@@ -17,6 +18,7 @@ def submit(kind: str, *, organisation, training=None, params: dict | None = None
         raise ValueError(f"unknown job kind '{kind}'")
     job = Job.objects.create(
         kind=kind,
+        runner=this_process() if settings.JOBS == "thread" else "",
         organisation=organisation,
         training=training,
         params=params or {},

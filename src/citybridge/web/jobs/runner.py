@@ -12,6 +12,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from citybridge.web.jobs.models import Job
+from citybridge.web.jobs.owner import is_gone
 
 log = logging.getLogger("citybridge.jobs")
 
@@ -47,6 +48,24 @@ def run(pk: int) -> None:
     Job.objects.filter(pk=pk).update(
         status=Job.Status.DONE, progress=1.0, message="", files=names, finished_at=timezone.now()
     )
+
+
+ORPHANED = (
+    "the server process running this job stopped before it finished (was the server restarted?); "
+    "nothing was kept: start it again"
+)
+
+
+def give_up_if_orphaned(job: Job) -> Job:
+    """The job as it stands, failed with a word why if the process whose thread ran it is gone."""
+    unfinished = job.status in (Job.Status.QUEUED, Job.Status.RUNNING)
+    if unfinished and job.runner and is_gone(job.runner):
+        # Only a row still unfinished is changed: the job may have ended as it was looked at.
+        Job.objects.filter(pk=job.pk, status=job.status).update(
+            status=Job.Status.FAILED, message=ORPHANED, finished_at=timezone.now()
+        )
+        job.refresh_from_db()
+    return job
 
 
 def _function(kind: str) -> Callable:

@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404, render
 
 from citybridge.web.accounts.access import Ability, check, requires
 from citybridge.web.jobs.models import Job
+from citybridge.web.jobs.runner import give_up_if_orphaned
 
 
 def _job(request, pk: int) -> Job:
     job = get_object_or_404(Job.objects.select_related("training"), pk=pk)
     check(request.user, Ability.VIEW, job.organisation_id)
-    return job
+    return give_up_if_orphaned(job)
 
 
 @requires(Ability.VIEW)
