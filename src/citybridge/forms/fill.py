@@ -17,6 +17,7 @@ import polars as pl
 
 from citybridge.forms.memo import per_form
 from citybridge.forms.model import (
+    CALCULATE,
     DATE,
     DATETIME,
     DECIMAL,
@@ -26,7 +27,13 @@ from citybridge.forms.model import (
     Question,
 )
 from citybridge.submissions.batch import Problem
-from citybridge.submissions.expressions import COLUMN_KINDS, Column, ExpressionNotSupported, compile_rule
+from citybridge.submissions.expressions import (
+    COLUMN_KINDS,
+    Column,
+    ExpressionNotSupported,
+    compile_rule,
+    compile_value,
+)
 from citybridge.submissions.timestamps import parse_instant
 
 Answers = dict[str, str]  # question name -> the answer as text ("a b" for several choices)
@@ -73,8 +80,33 @@ def applicable(form: Form, answers: Mapping[str, str]) -> set[str]:
     empty for the questions after it, so that a chain of conditions falls together. A rule
     citybridge cannot evaluate leaves its question asked (the validator does not check it either).
     """
+    return _fill(form, answers)[0]
+
+
+def calculated(form: Form, answers: Mapping[str, str]) -> Answers:
+    """The values of the form's calculations given ``answers``, as ODK Collect would store them.
+
+    Each is computed in form order, so a later rule or calculation can use it; one that does not
+    apply, has no value, or uses XPath citybridge does not evaluate is left out.
+    """
+    return _fill(form, answers)[1]
+
+
+def kept_answers(form: Form, answers: Mapping[str, str]) -> Answers:
+    """The answers to store: those of asked questions that apply, and the calculations' values."""
+    applies, values = _fill(form, answers)
+    asked = {
+        name: value
+        for name, value in answers.items()
+        if name in applies and form.has_question(name) and is_asked(form.question(name))
+    }
+    return asked | values
+
+
+def _fill(form: Form, answers: Mapping[str, str]) -> tuple[set[str], Answers]:
     frame = _typed_row(form, answers)
     kept: set[str] = set()
+    values: Answers = {}
     for question in form.questions:
         rule = _relevance_rule(form, question)
         if rule is not None and not frame.select(rule).item():
@@ -84,17 +116,25 @@ def applicable(form: Form, answers: Mapping[str, str]) -> set[str]:
                 )
             continue
         kept.add(question.name)
-    return kept
+        calculation = _calculation(form, question)
+        if calculation is not None and question.name in frame.columns:
+            frame = frame.with_columns(calculation.alias(question.name))
+            if (value := frame.get_column(question.name).item()) is not None:
+                values[question.name] = value
+    return kept, values
 
 
-def kept_answers(form: Form, answers: Mapping[str, str]) -> Answers:
-    """The answers to store: those of asked questions that apply, nothing else."""
-    applies = applicable(form, answers)
-    return {
-        name: value
-        for name, value in answers.items()
-        if name in applies and form.has_question(name) and is_asked(form.question(name))
-    }
+def _calculation(form: Form, question: Question) -> pl.Expr | None:
+    if question.type != CALCULATE or not question.calculation:
+        return None
+
+    def build() -> pl.Expr | None:
+        try:
+            return compile_value(question.calculation or "", _resolver(form, question))
+        except ExpressionNotSupported:
+            return None
+
+    return per_form(form, ("fill.calculation", question.name), build)
 
 
 def _relevance_rule(form: Form, question: Question) -> pl.Expr | None:

@@ -72,6 +72,28 @@ def compile_rule(expression: str, resolve: Resolver) -> pl.Expr:
     return _as_bool(value)
 
 
+def compile_value(expression: str, resolve: Resolver) -> pl.Expr:
+    """Compile a ``calculation`` into a Polars expression of its value as a form writes it: text,
+    a whole number without a decimal part, ``true``/``false`` for a rule, null when it has none."""
+    value = _Parser(_tokenize(expression), resolve).parse()
+    if value.kind == "number":
+        number = value.expr.cast(pl.Float64)
+        whole = number.round(0) == number
+        finite = number.is_finite()
+        return (
+            pl.when(finite & whole)
+            .then(number.cast(pl.Int64, strict=False).cast(pl.Utf8))
+            .when(finite)
+            .then(number.cast(pl.Utf8))
+        )
+    if value.kind == "bool":
+        return pl.when(value.expr).then(pl.lit("true")).otherwise(pl.lit("false"))
+    if value.kind in ("date", "datetime"):
+        return value.expr.cast(pl.Utf8)
+    text = _text(value)
+    return pl.when(text != "").then(text)
+
+
 def _tokenize(expression: str) -> list[_Token]:
     tokens, position = [], 0
     text = expression.strip()
