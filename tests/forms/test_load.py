@@ -389,6 +389,32 @@ def test_nested_groups_join_into_the_path(tmp_path):
     )
     form = load_xlsform(path)
     assert [q.path for q in form.questions] == ["household/head/age", "household/village"]
+    assert form.group_label("household/head") == "Head"
+    assert form.group_label("household") == "Household"
+
+
+def test_a_group_without_a_label_takes_the_label_of_the_group_around_it(tmp_path):
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "begin group", "name": "household", "label::English (en)": "Household",
+             "label::Russian (ru)": "Домохозяйство"},
+            {"type": "begin group", "name": "head"},
+            {"type": "integer", "name": "age", "label::English (en)": "Age", "label::Russian (ru)": "Возраст"},
+            {"type": "end group"},
+            {"type": "end group"},
+            {"type": "text", "name": "remarks", "label::English (en)": "Remarks", "label::Russian (ru)": "Замечания"},
+        ],
+    )  # fmt: skip
+    form = load_xlsform(path)
+    assert form.group_label("household/head", "ru") == "Домохозяйство"
+    assert form.group_label("", "ru") is None  # questions outside every group
+
+
+def test_a_form_stored_before_groups_had_labels_still_loads(city_form):
+    stored = city_form.to_dict()
+    del stored["group_labels"]
+    assert Form.from_dict(stored).group_labels == {}
 
 
 def test_numeric_choice_names_load_as_text(tmp_path):

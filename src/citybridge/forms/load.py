@@ -71,7 +71,8 @@ def load_xlsform(source: str | Path | bytes, *, filename: str | None = None) -> 
 
 def form_from_pyxform(data: dict[str, Any], *, source_name: str = "form") -> Form:
     """Build a :class:`Form` from pyxform's JSON form structure."""
-    questions = _mark_or_other(list(_walk(data.get("children", []), path=(), source_name=source_name)))
+    groups: dict[str, dict[str, str]] = {}
+    questions = _mark_or_other(list(_walk(data.get("children", []), (), source_name, groups)))
     languages = _languages(data, questions)
     return Form(
         form_id=str(data.get("id_string") or data.get("name") or "form"),
@@ -80,13 +81,19 @@ def form_from_pyxform(data: dict[str, Any], *, source_name: str = "form") -> For
         default_language=data.get("default_language") if data.get("default_language") != "default" else None,
         languages=languages,
         questions=tuple(questions),
+        group_labels=groups,
     )
 
 
 def _walk(
-    children: list[dict[str, Any]], path: tuple[str, ...], source_name: str, relevant: str | None = None
+    children: list[dict[str, Any]],
+    path: tuple[str, ...],
+    source_name: str,
+    groups: dict[str, dict[str, str]],
+    relevant: str | None = None,
 ):
-    """Questions in form order; a group's ``relevant`` is added to each question inside it."""
+    """Questions in form order; a group's ``relevant`` is added to each question inside it, and its
+    label goes into ``groups`` under its path."""
     for child in children:
         kind = child.get("type")
         name = child.get("name", "")
@@ -99,7 +106,9 @@ def _walk(
             if name == "meta" and child.get("control", {}).get("bodyless"):
                 continue  # instanceID and friends: citybridge keeps them as submission metadata
             inner = _both(relevant, child.get("bind", {}).get("relevant"))
-            yield from _walk(child.get("children", []), (*path, name), source_name, inner)
+            if labels := _labels(child.get("label")):
+                groups["/".join((*path, name))] = labels
+            yield from _walk(child.get("children", []), (*path, name), source_name, groups, inner)
             continue
         if kind not in _TYPES:
             continue  # metadata and media types (start, end, deviceid, image, ...) hold no answer

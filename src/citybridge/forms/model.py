@@ -88,6 +88,8 @@ class Form:
     default_language: str | None
     languages: tuple[str, ...]
     questions: tuple[Question, ...]
+    # Group path ("evaluation", "evaluation/lectures") -> the group's label per language.
+    group_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def question(self, name: str) -> Question:
         for question in self.questions:
@@ -102,6 +104,14 @@ class Form:
     def answer_questions(self) -> tuple[Question, ...]:
         """Questions whose answers are stored (everything but notes)."""
         return tuple(q for q in self.questions if q.takes_answer)
+
+    def group_label(self, path: str, language: str | None = None) -> str | None:
+        """The label of the group at ``path``, or of the nearest group around it that has one."""
+        while path:
+            if labels := self.group_labels.get(path):
+                return _pick(labels, language)
+            path = path.rpartition("/")[0]
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -124,6 +134,7 @@ class Form:
             default_language=data.get("default_language"),
             languages=tuple(data.get("languages", ())),
             questions=questions,
+            group_labels=data.get("group_labels", {}),  # absent from forms stored before groups had labels
         )
 
 

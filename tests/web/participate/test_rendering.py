@@ -77,6 +77,8 @@ def test_every_question_type_has_its_input(all_types_link, participant, language
 def test_groups_become_fieldsets_and_hints_and_conditions_are_shown(all_types_link, participant):
     page = participant.get(form_url(all_types_link)).content.decode()
     assert page.count('<fieldset class="section"') == 2  # the "about" group, then the questions after it
+    assert "<legend>About you" in page  # the group's own label, then "Part 1 of 2"
+    assert "<legend>Part 2 of 2</legend>" in page  # questions outside any group
     assert "Whole days" in page
     # Without JavaScript every question is shown; one that may not apply says on what it depends.
     assert "it depends on your answer to “Did you attend?”" in page

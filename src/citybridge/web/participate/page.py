@@ -71,6 +71,7 @@ class Section:
     path: str
     number: int
     questions: list[QuestionView]
+    title: str = ""  # the group's label in the participant's language, if the form gives one
 
 
 def sections(
@@ -84,7 +85,12 @@ def sections(
     shown = [q for q in form.questions if is_asked(q) or q.type == NOTE]
     runs = [(path, list(run)) for path, run in groupby(shown, key=lambda q: q.path.rpartition("/")[0])]
     return [
-        Section(path, number, [_view(form, q, language, answers, applies, errors) for q in run])
+        Section(
+            path,
+            number,
+            [_view(form, q, language, answers, applies, errors) for q in run],
+            form.group_label(path, language) or "",
+        )
         for number, (path, run) in enumerate(runs, start=1)
     ]
 
