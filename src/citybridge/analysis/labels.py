@@ -10,6 +10,7 @@ way round.
 from __future__ import annotations
 
 from citybridge.forms.model import Form, Question
+from citybridge.forms.scripts import to_uzbek_latin
 
 
 def form_language(form: Form, language: str | None) -> str | None:
@@ -38,14 +39,5 @@ def choice_label(form: Form, question: Question, value: str, language: str | Non
 
 def in_script(text: str, language: str | None) -> str:
     """Uzbek Cyrillic text in Latin script when ``language`` is uz-Latn; other text unchanged."""
-    if language == "uz-Latn" and _has_cyrillic(text):
-        import alifbo
-
-        latin = alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
-        # The report's Uzbek Latin writes o‘ and g‘ with U+2018, as its catalogue does.
-        return latin.replace("\u02bb", "\u2018")
-    return text
-
-
-def _has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    # The report's Uzbek Latin writes o‘ and g‘ with U+2018, as its catalogue does.
+    return to_uzbek_latin(text) if language == "uz-Latn" else text

@@ -35,6 +35,7 @@ def test_the_page_language_follows_the_form_language(example, open_link, partici
         "English (en)": ("en", "Send my answers"),
         "Russian (ru)": ("ru", "Отправить ответы"),
         "Uzbek (uz)": ("uz-cyrl", "Жавобларимни юбориш"),  # the example's Uzbek is in Cyrillic letters
+        "Uzbek Latin (uz-Latn)": ("uz", "Javoblarimni yuborish"),  # ... offered in Latin letters too
         "Chinese (zh)": ("zh-hans", "提交我的回答"),
     }
     for language, (code, button) in expected.items():
@@ -51,6 +52,15 @@ def test_the_chosen_language_is_remembered_and_the_switch_marks_every_form_langu
     for language in EXAMPLE_LANGUAGES:
         assert f'data-lang="{language}"' in page
     assert re.search(r'data-lang="Chinese \(zh\)"[^>]*aria-current', page)
+
+
+def test_a_form_in_cyrillic_uzbek_is_offered_in_latin_uzbek_too(open_link, participant):
+    page = participant.get(form_url(open_link), {"lang": "Uzbek Latin (uz-Latn)"}).content.decode()
+    assert "Yoshingiz" in page and "Ёшингиз" not in page  # "Your age", transliterated
+    assert "Siz va shahringiz haqida" in page  # the first group's label
+    switch = re.findall(r'data-lang="([^"]+)"', page)
+    assert switch.index("Uzbek Latin (uz-Latn)") == switch.index("Uzbek (uz)") + 1
+    assert "Oʻzbekcha" in page and "Ўзбекча" in page  # each script under its own name
 
 
 def test_an_unknown_language_falls_back_to_the_form_default(open_link, participant):

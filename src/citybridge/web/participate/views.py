@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from citybridge.forms.fill import answers_from_fields, applicable
 from citybridge.forms.model import Form
+from citybridge.forms.scripts import with_uzbek_latin
 from citybridge.web.accounts.access import Ability, check, public, requires
 from citybridge.web.participate import links as survey_links
 from citybridge.web.participate import page
@@ -93,6 +94,12 @@ def _link_or_404(token: str) -> SurveyLink:
     return link
 
 
+def _shown_form(link: SurveyLink) -> Form:
+    """The survey's form as the participant reads it: Uzbek in Latin letters too when the form
+    writes it in Cyrillic only (citybridge.forms.scripts)."""
+    return with_uzbek_latin(link.survey.current_version().form())
+
+
 def _language(request: HttpRequest, form: Form) -> str | None:
     """The form language for this request (remembered in the session); the page's language follows."""
     key = choose(
@@ -124,7 +131,7 @@ def _context(link: SurveyLink, form: Form, language: str | None) -> dict:
 def form(request: HttpRequest, token: str) -> HttpResponse:
     """The survey form: shown on GET, checked and stored on POST, then the thank-you page."""
     link = _link_or_404(token)
-    survey_form = link.survey.current_version().form()
+    survey_form = _shown_form(link)
     language = _language(request, survey_form)
     context = _context(link, survey_form, language)
     if not link.survey.is_open:
@@ -177,6 +184,6 @@ def relevance(request: HttpRequest, token: str) -> HttpResponse:
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     """The confirmation after a stored answer (also after a re-sent one)."""
     link = _link_or_404(token)
-    survey_form = link.survey.current_version().form()
+    survey_form = _shown_form(link)
     language = _language(request, survey_form)
     return render(request, "participate/thanks.html", _context(link, survey_form, language))
