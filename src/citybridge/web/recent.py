@@ -1,7 +1,8 @@
-"""Lookups kept in this process for a few seconds: what nearly every API call reads the same way.
+"""Lookups kept in this process for a few seconds: what the busiest requests read the same way.
 
-Under load the submission API is asked thousands of times a second for the same token and the
-same survey; reading them from the store costs more than the rest of the call (the ORM builds
+Under load the submission API is asked hundreds of times a second for the same token and the
+same survey, and the dashboard for the same training; reading them from the store costs more than
+the rest of the call (the ORM builds
 each query afresh, and on SQLite every query lets go of the interpreter lock, then waits to get it
 back behind the other server threads). A :class:`Recent` keeps what a lookup found for
 ``KEPT_SECONDS``. A change saved in this process forgets at once (``forget`` on the models'

@@ -50,9 +50,8 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     # state of the data, filters and language (the page around them carries the user's own menu
     # and token).
     written = remembered((state, "figures", request.GET.urlencode(), language), figures)
-    # Our own templates' output, escaped as it was written.
     context = {"training": training, "survey": survey, "choices": choices, "filters": filters, "analysis": analysis}
-    context["figures"] = mark_safe(written)
+    context["figures"] = mark_safe(written)  # our own templates' output, escaped as it was written
     return render(request, "front/dashboard.html", context)
 
 
