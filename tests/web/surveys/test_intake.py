@@ -15,6 +15,18 @@ pytestmark = pytest.mark.django_db(transaction=True)  # the writer thread reads 
 @pytest.fixture
 def batched(settings):
     settings.SUBMISSION_INTAKE = "batched"
+    yield
+    intake.stop()
+
+
+def test_a_stopped_writer_is_started_again_by_the_next_submission(batched, example):
+    survey = example.survey
+    first = intake.submit(survey, survey.current_version(), payload(survey, "uuid:before-stop"),
+                          source=Submission.Source.API, source_name="API")  # fmt: skip
+    intake.stop()
+    second = intake.submit(survey, survey.current_version(), payload(survey, "uuid:after-stop"),
+                           source=Submission.Source.API, source_name="API")  # fmt: skip
+    assert (first.status, second.status) == (intake.CREATED, intake.CREATED)
 
 
 def payload(survey, instance_id: str, **changes) -> dict:

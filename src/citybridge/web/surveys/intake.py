@@ -70,32 +70,55 @@ def submit(survey: Survey, version: FormVersion, payload: dict[str, Any], *, sou
 
 class _Writer:
     def __init__(self) -> None:
-        self.waiting: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
-        threading.Thread(target=self._run, name="citybridge-intake", daemon=True).start()
+        self.waiting: queue.SimpleQueue[_Pending | None] = queue.SimpleQueue()  # None: stop
+        self.thread = threading.Thread(target=self._run, name="citybridge-intake", daemon=True)
+        self.thread.start()
 
     def put(self, pending: _Pending) -> None:
         self.waiting.put(pending)
 
+    def stop(self) -> None:
+        self.waiting.put(None)
+        self.thread.join()
+
     def _run(self) -> None:
         while True:
-            taken = [self.waiting.get()]
-            while len(taken) < MAX_BATCH:
-                try:
-                    taken.append(self.waiting.get_nowait())
-                except queue.Empty:
-                    break
+            taken, stopping = self._take()
+            if taken:
+                self._store(taken)
+            if stopping:
+                connections.close_all()  # its own connections: no other thread can close them
+                return
+
+    def _take(self) -> tuple[list[_Pending], bool]:
+        """Every submission waiting (one at least, unless told to stop), and whether to stop."""
+        first = self.waiting.get()
+        if first is None:
+            return [], True
+        taken = [first]
+        while len(taken) < MAX_BATCH:
             try:
-                _store_together(taken)
-            except Exception:  # a writer that dies would leave every later sender waiting
-                log.exception("storing %d submissions failed", len(taken))
-                for pending in taken:
-                    if pending.outcome is None:
-                        reason = "the server could not store it; nothing was stored"
-                        pending.outcome = Outcome(FAILED, [Problem(pending.source_name, 1, None, None, reason)])
-                connections.close_all()  # a broken connection is opened afresh for the next batch
-            finally:
-                for pending in taken:
-                    pending.done.set()
+                pending = self.waiting.get_nowait()
+            except queue.Empty:
+                break
+            if pending is None:
+                return taken, True
+            taken.append(pending)
+        return taken, False
+
+    def _store(self, taken: list[_Pending]) -> None:
+        try:
+            _store_together(taken)
+        except Exception:  # a writer that dies would leave every later sender waiting
+            log.exception("storing %d submissions failed", len(taken))
+            for pending in taken:
+                if pending.outcome is None:
+                    reason = "the server could not store it; nothing was stored"
+                    pending.outcome = Outcome(FAILED, [Problem(pending.source_name, 1, None, None, reason)])
+            connections.close_all()  # a broken connection is opened afresh for the next batch
+        finally:
+            for pending in taken:
+                pending.done.set()
 
 
 _the_writer: _Writer | None = None
@@ -108,6 +131,16 @@ def _writer() -> _Writer:
         if _the_writer is None:
             _the_writer = _Writer()
         return _the_writer
+
+
+def stop() -> None:
+    """Let the writer store what it holds, close its database connection and end; the next
+    submission starts a new one. (Tests: a database cannot be dropped while a connection is open.)"""
+    global _the_writer
+    with _starting:
+        writer, _the_writer = _the_writer, None
+    if writer is not None:
+        writer.stop()
 
 
 def _store_together(taken: list[_Pending]) -> None:
