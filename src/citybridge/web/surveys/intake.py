@@ -4,9 +4,9 @@ Under load the API receives many single submissions at once. Alone, each would p
 costs of a Polars query to check it and of a transaction, which on SQLite holds the store's only
 write lock while the other processes wait for it. The intake hands them to one writer thread per
 process: it takes every submission waiting, checks them as one batch through the same path as
-every import (``from_payloads``, ``validate``) and stores the valid ones in one transaction with an
-INSERT that leaves known instance ids out; each sender then gets its own answer: created, already
-present, or its problems. A lone submission is taken at once: nothing waits for company.
+every import (``from_payloads``, ``store.prepare``) and stores the valid ones in one transaction
+with an INSERT per row that leaves known instance ids out (``bulk.insert_each``); each sender
+then gets its own answer: created, already present, or its problems. A lone submission is taken at once: nothing waits for company.
 
 ``settings.SUBMISSION_INTAKE = "direct"`` stores in the caller's thread instead (the tests: their
 transaction is not visible to another thread).
@@ -28,9 +28,9 @@ from django.utils import timezone
 from citybridge.submissions import Problem
 from citybridge.submissions.batch import ROW
 from citybridge.submissions.sources import from_payloads
-from citybridge.submissions.validate import answers_as_json, validate
 from citybridge.web.surveys import bulk
 from citybridge.web.surveys.models import FormVersion, Survey
+from citybridge.web.surveys.store import prepare
 
 CREATED, PRESENT, REJECTED, FAILED = "created", "already present", "rejected", "failed"
 MAX_BATCH = 256
@@ -155,17 +155,17 @@ def _store_group(group: list[_Pending]) -> None:
     first = group[0]
     form = first.version.form()
     raw = from_payloads(form, [(row, p.payload) for row, p in enumerate(group, start=1)], source=first.source_name)
-    validated = validate(form, raw)
+    prepared = prepare(form, raw)
+    validated = prepared.validated
     problems: dict[int, list[Problem]] = defaultdict(list)
     for problem in validated.problems:
         problems[problem.row or 1].append(problem)
     for row, pending in enumerate(group, start=1):
         if row in problems:
             pending.outcome = Outcome(REJECTED, problems[row])
-    rows = answers_as_json(validated).select(bulk.row_columns())
     with transaction.atomic():
         new = bulk.insert_each(
-            first.survey, first.version, rows, source=first.source, source_name=first.source_name,
+            first.survey, first.version, prepared.rows, source=first.source, source_name=first.source_name,
             received_at=timezone.now(),
         )  # fmt: skip
     # The INSERT told, row by row, which came first with its instance id.

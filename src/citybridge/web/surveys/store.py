@@ -151,7 +151,8 @@ def store_batch(
     itself leaves out an instance id stored already, so two senders of the same submission at the
     same moment store it once.
     """
-    validated = validate(version.form(), batch)
+    prepared = prepare(version.form(), batch)
+    validated = prepared.validated
     file_level = [p for p in validated.problems if p.row in (None, 1) and batch.kind != "json"]
     if file_level:
         raise ImportRejected(file_level, len(batch))
@@ -160,7 +161,7 @@ def store_batch(
     report.rejected = validated.rejected.height
     if validated.problems and not skip_invalid:
         raise ImportRejected(report.problems, len(batch), report.problem_count)
-    rows = answers_as_json(validated).select(bulk.row_columns())
+    rows = prepared.rows
     with transaction.atomic():
         report.new = bulk.insert_submissions(
             survey, version, rows, source=source, source_name=batch.source,
@@ -231,13 +232,23 @@ def store_batches(
 
 
 @dataclass
-class _Prepared:
+class Prepared:
+    """A batch checked against its form, and its valid rows ready to insert."""
+
     batch: RawBatch
     validated: Validated
-    rows: pl.DataFrame  # the valid rows as bulk.insert_submissions takes them
+    rows: pl.DataFrame  # the valid rows as bulk.insert_submissions and bulk.insert_each take them
 
 
-def _prepared(form: Form, batches: Iterable[RawBatch], columns: list[pl.Expr]) -> Iterator[_Prepared]:
+def prepare(form: Form, batch: RawBatch, columns: list[pl.Expr] | None = None) -> Prepared:
+    """Validate ``batch`` and shape its valid rows for the INSERT (``columns``: bulk.row_columns(),
+    built in the thread whose database will take them). Every way in goes through here: imports,
+    the web form and the API."""
+    validated = validate(form, batch)
+    return Prepared(batch, validated, answers_as_json(validated).select(columns or bulk.row_columns()))
+
+
+def _prepared(form: Form, batches: Iterable[RawBatch], columns: list[pl.Expr]) -> Iterator[Prepared]:
     """Read and validate the next batch in a worker thread while the caller writes the current one.
 
     Polars and SQLite both release the interpreter lock while they work, so on two cores the
@@ -246,12 +257,9 @@ def _prepared(form: Form, batches: Iterable[RawBatch], columns: list[pl.Expr]) -
     """
     source = iter(batches)
 
-    def prepare_next() -> _Prepared | None:
+    def prepare_next() -> Prepared | None:
         batch = next(source, None)
-        if batch is None:
-            return None
-        validated = validate(form, batch)
-        return _Prepared(batch, validated, answers_as_json(validated).select(columns))
+        return None if batch is None else prepare(form, batch, columns)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citybridge-validate") as worker:
         pending = worker.submit(prepare_next)
