@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
+import os
+import platform
+import subprocess
 from pathlib import Path
-
-from ingest import machine
-from ingest import machine_text as _machine_text
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 
 
-def machine_text() -> str:
-    info = machine()
-    return f"{_machine_text(info)}, {info['os']}"
+def machine() -> dict[str, str]:
+    cpu = "unknown CPU"
+    if Path("/proc/cpuinfo").exists():
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "nproc": _command_output(["nproc"]) or str(os.cpu_count()),
+        "memory": _free_total(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def _command_output(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def _free_total() -> str:
+    """Total memory as `free -h` shows it (its 'Mem:' line)."""
+    for line in _command_output(["free", "-h"]).splitlines():
+        if line.startswith("Mem:"):
+            return line.split()[1]
+    return f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f}Gi"
+
+
+def machine_text(info: dict[str, str]) -> str:
+    return f"{info['nproc']} CPUs (nproc), {info['memory']} RAM (free -h), {info['cpu']}, Python {info['python']}"
 
 
 def record(section: str, intro: str, row: list[str]) -> None:

@@ -33,7 +33,6 @@ import argparse
 import datetime as dt
 import itertools
 import os
-import platform
 import random
 import re
 import shlex
@@ -44,6 +43,9 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import machine, machine_text, record
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -315,41 +317,6 @@ def fresh_store(rows: int, form: Path) -> Path:
 # ---------------------------------------------------------------------------- the machine and the record
 
 
-def machine() -> dict[str, str]:
-    cpu = "unknown CPU"
-    if Path("/proc/cpuinfo").exists():
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    return {
-        "nproc": _command_output(["nproc"]) or str(os.cpu_count()),
-        "memory": _free_total(),
-        "cpu": cpu,
-        "python": platform.python_version(),
-        "os": f"{platform.system()} {platform.release()}",
-    }
-
-
-def _command_output(command: list[str]) -> str:
-    try:
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-
-
-def _free_total() -> str:
-    """Total memory as `free -h` shows it (its 'Mem:' line)."""
-    for line in _command_output(["free", "-h"]).splitlines():
-        if line.startswith("Mem:"):
-            return line.split()[1]
-    return f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f}Gi"
-
-
-def machine_text(info: dict[str, str]) -> str:
-    return f"{info['nproc']} CPUs (nproc), {info['memory']} RAM (free -h), {info['cpu']}, Python {info['python']}"
-
-
 SECTION = "## Ingest: `bench/ingest.py`"
 TABLE_HEADER = (
     "| date | machine | command | rows | seconds | rows/s | peak MiB | baseline read s | import / read "
@@ -370,24 +337,6 @@ time (every row already present). See `bench/README.md`.
 {TABLE_HEADER}
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 """
-
-
-def record(row: list[str]) -> None:
-    """Add ``row`` to the table in docs/benchmarks.md, replacing a row of the same date, machine and command."""
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if SECTION not in text:
-        text = text.rstrip("\n") + "\n\n" + SECTION_INTRO
-    head, _, rest = text.partition(SECTION)
-    lines = (SECTION + rest).splitlines()
-    table_end = max(i for i, line in enumerate(lines) if line.startswith("|")) + 1
-    key = row[:3]
-    kept = [
-        line for line in lines[:table_end]
-        if not (line.startswith("| ") and [c.strip() for c in line.strip("|").split(" | ")][:3] == key)
-    ]  # fmt: skip
-    new_line = "| " + " | ".join(row) + " |"
-    lines = [*kept, new_line, *lines[table_end:]]
-    DOCS.write_text(head + "\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- main
@@ -472,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_record:
         missed = [name for name, ok in (("speed", speed_ok), ("memory", memory_ok)) if not ok]
-        record([
+        record(SECTION, SECTION_INTRO, [
             dt.date.today().isoformat(), machine_text(info), f"`{command}`", f"{args.rows:,}",
             f"{first.seconds:.1f}", f"{rate:,.0f}", f"{first.peak_mib:,.0f}", f"{baseline.seconds:.2f}",
             f"{first.seconds / baseline.seconds:.1f}x", f"{args.rows / again.seconds:,.0f}",

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import machine, machine_text  # the same machine line as the ingest rows
+from common import machine, machine_text, record  # the same machine line as the other rows
 
 from citybridge import sectors
 from citybridge.matching import Scorer, greedy, load_weights, optimal
@@ -208,22 +208,6 @@ scores agree). *optimal over greedy* is how much higher the optimal total score 
 """
 
 
-def record(row: list[str]) -> None:
-    """Append ``row`` to the Matching table (the section is added at the end the first time)."""
-    text = (
-        DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    )  # read now: others edit it too
-    line = "| " + " | ".join(row) + " |"
-    if SECTION not in text:
-        text = text.rstrip("\n") + "\n\n" + SECTION_INTRO + line + "\n"
-    else:
-        head, _, rest = text.partition(SECTION)
-        lines = rest.splitlines()
-        end = max(i for i, item in enumerate(lines) if item.startswith("|")) + 1
-        text = head + SECTION + "\n".join([*lines[:end], line, *lines[end:]]).rstrip("\n") + "\n"
-    DOCS.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/matching.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--requesting", type=int, default=1000, help="requesting cities (default: 1000)")
@@ -254,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     result = "PASS" if all(ok.values()) else "FAIL (" + ", ".join(k for k, v in ok.items() if not v) + ")"
     print(f"\nresult      {result}")
     if not args.no_record:
-        record([
+        record(SECTION, SECTION_INTRO, [
             dt.date.today().isoformat(), machine_text(info), f"`{command}`", f"{found['candidates']:,}",
             f"{found['one_ms']:.1f}", f"{found['thousand_s']:.2f}", f"{found['baseline_s']:.0f}",
             f"{found['baseline_s'] / found['thousand_s']:.0f}x", f"{found['optimal_s']:.2f}",

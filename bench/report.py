@@ -61,7 +61,7 @@ import pandas as pd
 import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import machine, machine_text  # the same machine line as the other rows
+from common import machine, machine_text, record  # the same machine line as the other rows
 
 from citybridge import sectors
 from citybridge.analysis.compute import analyze
@@ -494,25 +494,6 @@ unless the command says otherwise (`--comments`). See `bench/README.md`.
 """
 
 
-def record(row: list[str]) -> None:
-    """Add ``row`` to the Report table, replacing a row of the same date, machine and command."""
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if SECTION not in text:
-        text = text.rstrip("\n") + "\n\n" + SECTION_INTRO
-    head, _, rest = text.partition(SECTION)
-    lines = (SECTION + rest).splitlines()
-    next_section = next((i for i, line in enumerate(lines[1:], 1) if line.startswith("## ")), len(lines))
-    section, after = lines[:next_section], lines[next_section:]  # other sections stay as they are
-    table_end = max(i for i, line in enumerate(section) if line.startswith("|")) + 1
-    key = row[:3]
-    kept = [
-        line for line in section[:table_end]
-        if not (line.startswith("| ") and [c.strip() for c in line.strip("|").split(" | ")][:3] == key)
-    ]  # fmt: skip
-    lines = [*kept, "| " + " | ".join(row) + " |", *section[table_end:], *after]
-    DOCS.write_text(head + "\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
-
-
 # ---------------------------------------------------------------------------- main
 
 
@@ -644,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
     missed = [name for name, (ok, _) in results.items() if not ok]
     if not args.no_record:
         m = measured
-        record([
+        record(SECTION, SECTION_INTRO, [
             dt.date.today().isoformat(), machine_text(info), f"`{command}`",
             f"{m.rows:,} ({m.respondents:,} by {AS_OF})", f"{m.indicators_s:.2f}", f"{m.pandas_s:.2f}",
             f"{m.ratio:.1f}x", f"{m.report_s:.2f}", f"{m.peak_mib:,.0f}", f"{load_before} → {load_after}",

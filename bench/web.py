@@ -58,7 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import machine_text, record  # noqa: E402
+from common import machine, machine_text, record  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "uzbekistan-2020"
 OUT = Path(__file__).parent / "out"
@@ -428,8 +428,9 @@ def main(argv: list[str] | None = None) -> int:
     full = options.rows == 100_000 and options.seconds >= 60
     if full and not options.no_record:
         command = "uv run python bench/web.py" + (" " + shlex.join(argv or sys.argv[1:]) if (argv or sys.argv[1:]) else "")
+        info = machine()
         record(SECTION, SECTION_INTRO, [
-            dt.date.today().isoformat(), machine_text(), command, f"{m.stored_before:,}",
+            dt.date.today().isoformat(), f"{machine_text(info)}, {info['os']}", command, f"{m.stored_before:,}",
             f"{m.baseline.per_second:.0f} ({m.baseline.p95_ms:.1f})", f"{m.dashboard.per_second:.0f}",
             f"{m.dashboard.p95_ms:.1f}", f"{m.posts.per_second:.0f}", f"{m.posts.p99_ms:.1f}",
             f"{m.created} / {m.added} / {m.failed}", "PASS" if passed else "FAIL",
