@@ -14,7 +14,7 @@ What one run does:
 1. makes a fresh SQLite store (bench/out/web-store), loads the example training as the demo does,
    and copies its submissions' answers into 100,000 stored submissions (new instance ids, arrival
    times spread over the survey's weeks), an organiser account and an API token;
-2. starts `citybridge serve` as a child process (gunicorn, the same command a user runs) on a free
+2. starts `citybridge serve` as a child process (granian, the same command a user runs) on a free
    port of 127.0.0.1, and logs in as the organiser;
 3. baseline, same run and server: the login page (no database work) under the same 32
    connections, so the figures below can be read against what the server does for nothing;
@@ -78,7 +78,7 @@ TABLE_HEADER = (
 )
 SECTION_INTRO = f"""{SECTION}
 
-`citybridge serve` (gunicorn, SQLite) with the example training and N stored submissions, {CONNECTIONS}
+`citybridge serve` (granian, SQLite) with the example training and N stored submissions, {CONNECTIONS}
 concurrent connections from wrk on 127.0.0.1. Targets at 100,000 stored submissions on 2 cores:
 dashboard p95 ≤ {TARGET_DASHBOARD_P95_MS:g} ms; submission POSTs ≥ {TARGET_POSTS_PER_S:g}/s sustained for 60 s with
 p99 ≤ {TARGET_POST_P99_MS:g} ms after {WARM_UP_SECONDS} s of warm-up; no submission lost or duplicated (*created / stored /

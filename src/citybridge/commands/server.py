@@ -16,9 +16,9 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="Server processes (default: one per core, at least 2).", show_default=False)
     ] = 0,
-    threads: Annotated[int, typer.Option(help="Threads per process.")] = 8,
+    threads: Annotated[int, typer.Option(help="Threads per process running the application.")] = 8,
 ) -> None:
-    """Start the web application with gunicorn: the store is brought up to date and static files are
+    """Start the web application with granian: the store is brought up to date and static files are
     collected first, so a fresh data folder works at once."""
     from citybridge.cli import UserError, _store, console
 
@@ -37,7 +37,7 @@ def serve(
         f"citybridge on http://{host}:{port}/ ({engine} store, jobs: {JOBS}, {workers} processes × {threads} threads)."
     )
     console.print("Stop with Ctrl+C. First time? Create an administrator: citybridge createuser NAME --admin")
-    _Gunicorn(host, port, workers, threads).run()
+    _granian(host, port, workers, threads).serve()
 
 
 def _port_free(host: str, port: int) -> bool:
@@ -57,38 +57,26 @@ def _collect_static() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-class _Gunicorn:
-    """gunicorn driven from Python, so ``serve`` needs no separate configuration file."""
+def _granian(host: str, port: int, workers: int, threads: int):
+    """granian runs the WSGI application: its processes accept and read connections in Rust, outside
+    Python's interpreter lock, so a busy process does not fall behind in taking new connections and
+    the load spreads evenly (with gunicorn all 32 connections of bench/web.py sometimes landed on
+    one of two processes, halving what the server could do)."""
+    from granian import Granian
+    from granian.constants import Interfaces
 
-    def __init__(self, host: str, port: int, workers: int, threads: int) -> None:
-        from gunicorn.app.base import BaseApplication
-
-        options = {
-            "bind": f"{host}:{port}",
-            "workers": workers,
-            "threads": threads,
-            "worker_class": "gthread",
-            "accesslog": "-",
-            "timeout": 120,
-            "graceful_timeout": 20,
-            "forwarded_allow_ips": os.environ.get("CITYBRIDGE_PROXY_IPS", "127.0.0.1"),
-        }
-
-        class Application(BaseApplication):
-            def load_config(self) -> None:
-                for key, value in options.items():
-                    self.cfg.set(key, value)
-
-            def load(self):
-                from citybridge.web.wsgi import application
-
-                return application
-
-        self._application = Application()
-
-    def run(self) -> None:
-        sys.argv = sys.argv[:1]  # gunicorn reads argv; ours are already parsed
-        self._application.run()
+    return Granian(
+        "citybridge.web.wsgi:application",
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        websockets=False,
+        log_access=True,
+        respawn_failed_workers=True,
+        workers_kill_timeout=20,
+    )
 
 
 def createuser(

@@ -177,7 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Errors go to the server's own output (gunicorn's log), never to the visitor: a 500 page says
+# Errors go to the server's own output (granian's log), never to the visitor: a 500 page says
 # nothing of the code, the log says everything.
 LOGGING = {
     "version": 1,
