@@ -62,9 +62,12 @@ def _granian(host: str, port: int, workers: int, threads: int):
     Python's interpreter lock, so a busy process does not fall behind in taking new connections and
     the load spreads evenly (with gunicorn all 32 connections of bench/web.py sometimes landed on
     one of two processes, halving what the server could do)."""
+    import logging
+
     from granian import Granian
     from granian.constants import Interfaces
 
+    logging.getLogger("_granian").addFilter(_ThreadsAreMeant())
     return Granian(
         "citybridge.web.wsgi:application",
         address=host,
@@ -77,6 +80,15 @@ def _granian(host: str, port: int, workers: int, threads: int):
         respawn_failed_workers=True,
         workers_kill_timeout=20,
     )
+
+
+class _ThreadsAreMeant:
+    """granian warns when a process has more threads than twice the cores: ours mostly wait, for the
+    submissions intake's writer (web/surveys/intake.py), and eight gave 864 submissions/s where
+    five gave 753 (bench/web.py's load, 20 s); the warning would only puzzle whoever starts it."""
+
+    def filter(self, record) -> bool:
+        return "Python threads, which seems quite high" not in record.getMessage()
 
 
 def createuser(
