@@ -95,3 +95,12 @@ def test_a_port_in_use_is_named_before_anything_starts(tmp_path):
         done = subprocess.run(_command("serve", "--port", str(port)), env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert f"127.0.0.1:{port} is in use" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_zero_threads_is_refused_before_anything_starts(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")}
+    env["CITYBRIDGE_DATA_DIR"] = str(tmp_path)
+    done = subprocess.run(_command("serve", "--threads", "0"), env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "--threads" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "citybridge.sqlite3").exists()  # nothing was started or created

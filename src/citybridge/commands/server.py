@@ -14,9 +14,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[
-        int, typer.Option(help="Server processes (default: one per core, at least 2).", show_default=False)
+        int, typer.Option(min=0, help="Server processes (default: one per core, at least 2).", show_default=False)
     ] = 0,
-    threads: Annotated[int, typer.Option(help="Threads per process running the application.")] = 8,
+    threads: Annotated[int, typer.Option(min=1, help="Threads per process running the application.")] = 8,
 ) -> None:
     """Start the web application with granian: the store is brought up to date and static files are
     collected first, so a fresh data folder works at once."""
