@@ -11,9 +11,10 @@ from ninja.security import HttpBearer
 from citybridge.web.api.errors import ApiError
 from citybridge.web.api.models import ApiToken, hash_token
 from citybridge.web.recent import Recent
+from citybridge.web.trainings.models import Organisation
 
 READING = frozenset({"GET", "HEAD", "OPTIONS"})
-known_tokens: Recent[str, ApiToken] = Recent()
+known_tokens: Recent[str, ApiToken] = Recent(made_of=(ApiToken, Organisation))
 
 
 class TokenAuth(HttpBearer):

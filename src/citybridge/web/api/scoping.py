@@ -45,7 +45,9 @@ def survey(request: HttpRequest, survey_id: int) -> Survey:
 # Every submission sent asks for its survey and the form version it is checked against: kept for
 # a few seconds (citybridge.web.recent), so a new version uploaded in another server process is
 # used within those seconds; submissions checked meanwhile are stored with the version they fit.
-surveys_taking_submissions: Recent[tuple[int, int], tuple[Survey, FormVersion]] = Recent()
+surveys_taking_submissions: Recent[tuple[int, int], tuple[Survey, FormVersion]] = Recent(
+    made_of=(Organisation, Training, Survey, FormVersion)
+)
 
 
 def survey_taking_submissions(request: HttpRequest, survey_id: int) -> tuple[Survey, FormVersion]:

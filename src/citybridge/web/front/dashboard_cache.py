@@ -24,7 +24,7 @@ from citybridge.web.errors import NotFound
 from citybridge.web.recent import Recent
 from citybridge.web.reporting import evaluation_survey
 from citybridge.web.surveys.models import FormVersion, Submission, Survey
-from citybridge.web.trainings.models import Participant, Training
+from citybridge.web.trainings.models import Organisation, Participant, Training
 
 T = TypeVar("T")
 ENTRIES = 64
@@ -33,9 +33,11 @@ _lock = threading.Lock()
 
 
 # The dashboard and its charts are the pages organisers leave open and reload: the training, its
-# survey and form version they show are kept a few seconds (citybridge.web.recent; saving any of
-# them in this process forgets at once). Who may see them is checked on every request.
-shown: Recent[str, tuple[Training, Survey | None, FormVersion | None]] = Recent()
+# survey and form version they show are kept a few seconds (citybridge.web.recent). Who may see
+# them is checked on every request.
+shown: Recent[str, tuple[Training, Survey | None, FormVersion | None]] = Recent(
+    made_of=(Organisation, Training, Survey, FormVersion)
+)
 
 
 def training_shown(slug: str) -> tuple[Training, Survey | None, FormVersion | None] | None:

@@ -6,7 +6,8 @@ write lock while the other processes wait for it. The intake hands them to one w
 process: it takes every submission waiting, checks them as one batch through the same path as
 every import (``from_payloads``, ``store.prepare``) and stores the valid ones in one transaction
 with an INSERT per row that leaves known instance ids out (``bulk.insert_each``); each sender
-then gets its own answer: created, already present, or its problems. A lone submission is taken at once: nothing waits for company.
+then gets its own answer: created, already present, or its problems. A lone submission is taken
+at once: nothing waits for company.
 
 ``settings.SUBMISSION_INTAKE = "direct"`` stores in the caller's thread instead (the tests: their
 transaction is not visible to another thread).
