@@ -9,6 +9,7 @@ a participant can pick either script. Answers do not change: choices keep their 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from citybridge.forms.memo import per_form
@@ -17,11 +18,22 @@ from citybridge.forms.model import Choice, Form, Question
 UZBEK_LATIN = "Uzbek Latin (uz-Latn)"
 _UZBEK_KEY = re.compile(r"(^(uzbek|ўзбек|o[ʻ']?zbek)\b)|(\((uz|uz-cyrl)\)\s*$)", re.IGNORECASE)
 _LATIN_KEY = re.compile(r"\(uz-latn\)\s*$", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z\u02BB\u02BC]")
+
+
+def mostly_cyrillic(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` hold more Cyrillic letters than Latin ones (which script a language is in)."""
+    cyrillic = latin = 0
+    for text in texts:
+        cyrillic += len(_CYRILLIC.findall(text))
+        latin += len(_LATIN.findall(text))
+    return cyrillic > latin
 
 
 def to_uzbek_latin(text: str) -> str:
     """Uzbek Cyrillic text in Latin letters (oʻ and gʻ written with U+2018); other text unchanged."""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
+    if not _CYRILLIC.search(text):
         return text
     import alifbo
 
@@ -37,7 +49,11 @@ def with_uzbek_latin(form: Form) -> Form:
 def _with_latin(form: Form) -> Form:
     if any(_LATIN_KEY.search(key) for key in form.languages):
         return form
-    cyrillic = [key for key in form.languages if _UZBEK_KEY.search(key) and _mostly_cyrillic(form, key)]
+    cyrillic = [
+        key
+        for key in form.languages
+        if _UZBEK_KEY.search(key) and mostly_cyrillic(q.labels.get(key, "") for q in form.questions)
+    ]
     if len(cyrillic) != 1:
         return form
     source = cyrillic[0]
@@ -65,8 +81,3 @@ def _added(texts: dict[str, str], source: str) -> dict[str, str]:
         return texts
     return {**texts, UZBEK_LATIN: to_uzbek_latin(texts[source])}
 
-
-def _mostly_cyrillic(form: Form, key: str) -> bool:
-    text = "".join(q.labels.get(key, "") for q in form.questions)
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    return cyrillic > len(text) - cyrillic - text.count(" ")

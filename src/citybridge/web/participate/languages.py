@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from citybridge.forms.model import Form
+from citybridge.forms.scripts import mostly_cyrillic
 
 SITE_LANGUAGES = ("en", "ru", "uz", "uz-cyrl", "zh-hans")  # settings.LANGUAGES
 FALLBACK = "en"
@@ -32,8 +33,6 @@ _NAMES = {
     "中文": "zh-hans",
     "汉语": "zh-hans",
 }
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN = re.compile(r"[A-Za-z\u02BB\u02BC]")
 
 
 def site_language(key: str | None, sample: Iterable[str] = ()) -> str:
@@ -60,19 +59,11 @@ def _known(key: str | None, sample: Iterable[str]) -> str | None:
         if script == "cyrl":
             return "uz-cyrl"
         if script in ("latn", ""):
-            return "uz-cyrl" if not script and _mostly_cyrillic(sample) else "uz"
+            return "uz-cyrl" if not script and mostly_cyrillic(sample) else "uz"
         return "uz"
     if base == "zh":
         return "zh-hans"
     return base if base in SITE_LANGUAGES else None
-
-
-def _mostly_cyrillic(texts: Iterable[str]) -> bool:
-    cyrillic = latin = 0
-    for text in texts:
-        cyrillic += len(_CYRILLIC.findall(text))
-        latin += len(_LATIN.findall(text))
-    return cyrillic > latin
 
 
 def form_site_language(form: Form, key: str | None) -> str:
