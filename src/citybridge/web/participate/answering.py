@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from citybridge.forms.fill import AnswerProblem, answer_problems, kept_answers
+from citybridge.submissions.fill import AnswerProblem, answer_problems, kept_answers
 from citybridge.submissions.sources import from_payloads
 from citybridge.web.errors import ImportRejected
 from citybridge.web.participate.models import SurveyLink

@@ -10,14 +10,6 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from citybridge.forms.fill import (
-    CONSTRAINT,
-    NOT_APPLICABLE,
-    REQUIRED,
-    AnswerProblem,
-    is_asked,
-    referenced_questions,
-)
 from citybridge.forms.model import (
     DATE,
     DATETIME,
@@ -28,6 +20,14 @@ from citybridge.forms.model import (
     SELECT_ONE,
     Form,
     Question,
+)
+from citybridge.submissions.fill import (
+    CONSTRAINT,
+    NOT_APPLICABLE,
+    REQUIRED,
+    AnswerProblem,
+    is_asked,
+    referenced_questions,
 )
 
 # How each question type is asked: the widget the template draws.

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from citybridge.forms.fill import answers_from_fields, applicable
 from citybridge.forms.model import Form
 from citybridge.forms.scripts import with_uzbek_latin
+from citybridge.submissions.fill import answers_from_fields, applicable
 from citybridge.web.accounts.access import Ability, check, public, requires
 from citybridge.web.participate import links as survey_links
 from citybridge.web.participate import page

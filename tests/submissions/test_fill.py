@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from citybridge.forms import load_xlsform
-from citybridge.forms.fill import (
+from citybridge.submissions.fill import (
     CONSTRAINT,
     REQUIRED,
     TYPE,
