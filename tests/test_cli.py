@@ -108,8 +108,8 @@ def test_user_errors_are_one_clear_line(capsys, args, message):
 
 
 def test_survey_check_reads_a_form_without_a_store(capsys, monkeypatch):
-    import citybridge.cli
+    import citybridge.commands.common
 
-    monkeypatch.setattr(citybridge.cli.console, "width", 200)
+    monkeypatch.setattr(citybridge.commands.common.console, "width", 200)
     code, out, _ = invoke(capsys, "survey", "check", str(MINI_FORM))
     assert code == 0 and "evaluation/materials" in out and "mini_evaluation" in out

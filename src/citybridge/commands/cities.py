@@ -23,7 +23,7 @@ def profile(
 ) -> None:
     """Per city: its place in the gazetteer, population, and what its respondents prioritise and prefer."""
     from citybridge import sectors
-    from citybridge.cli import _store, _table, console, errors
+    from citybridge.commands.common import _store, _table, console, errors
 
     _store()
     from citybridge.web.matching import city_profiles

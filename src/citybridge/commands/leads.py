@@ -31,7 +31,7 @@ def list_leads(
     """List leads (filters combine); with a subcommand, run it instead."""
     if context.invoked_subcommand is not None:
         return
-    from citybridge.cli import _store, _table, console
+    from citybridge.commands.common import _store, _table, console
 
     _store()
     from citybridge.web.pipeline.store import leads
@@ -57,7 +57,7 @@ def add(
     by: Who = None,
 ) -> None:
     """Create a lead by hand (at stage 'interest'); prints its id."""
-    from citybridge.cli import _day, _store, console
+    from citybridge.commands.common import _day, _store, console
 
     _store()
     from citybridge.web.pipeline.store import create_lead
@@ -81,7 +81,7 @@ def accept(
     by: Who = None,
 ) -> None:
     """Turn the optimal partner assignment of a training into leads (with score and reason)."""
-    from citybridge.cli import _store, console
+    from citybridge.commands.common import _store, console
 
     _store()
     from citybridge.web.matching import matching_result
@@ -112,7 +112,7 @@ def move_lead(
     by: Who = None,
 ) -> None:
     """Move a lead to another stage; the change is recorded in its history."""
-    from citybridge.cli import _store, console
+    from citybridge.commands.common import _store, console
 
     _store()
     from citybridge.web.pipeline.store import find_lead, move
@@ -129,7 +129,7 @@ def assign_lead(
     by: Who = None,
 ) -> None:
     """Set a lead's owner (and its due day)."""
-    from citybridge.cli import _day, _store, console
+    from citybridge.commands.common import _day, _store, console
 
     _store()
     from citybridge.web.pipeline.store import assign, find_lead, set_due
@@ -149,7 +149,7 @@ def note(
     by: Who = None,
 ) -> None:
     """Add a note to a lead's history."""
-    from citybridge.cli import _store, console
+    from citybridge.commands.common import _store, console
 
     _store()
     from citybridge.web.pipeline.store import add_note, find_lead
@@ -161,7 +161,7 @@ def note(
 @app.command("history")
 def history(lead: Annotated[int, typer.Argument(help="Lead id.")]) -> None:
     """Every change made to a lead: who, when, what."""
-    from citybridge.cli import _store, _table, console
+    from citybridge.commands.common import _store, _table, console
 
     _store()
     from citybridge.web.pipeline.store import find_lead
@@ -183,7 +183,7 @@ def due(
     ] = None,
 ) -> None:
     """Per owner: open leads that are overdue or due by the end of this week."""
-    from citybridge.cli import _day, _store, console
+    from citybridge.commands.common import _day, _store, console
 
     _store()
     from citybridge.web.pipeline.store import due as due_leads
@@ -210,7 +210,7 @@ def export(
     training: Annotated[str | None, typer.Option(help="Only this training (id or slug).")] = None,
 ) -> None:
     """Export leads to CSV or XLSX."""
-    from citybridge.cli import _store, console
+    from citybridge.commands.common import _store, console
 
     _store()
     from citybridge.web.pipeline.store import export_leads, leads

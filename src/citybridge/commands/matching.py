@@ -49,7 +49,7 @@ def match(
     ] = None,
 ) -> None:
     """Suggest partner cities for each city of a training, each with its score and the reason."""
-    from citybridge.cli import UserError, _store
+    from citybridge.commands.common import UserError, _store
     from citybridge.matching import MODES
     from citybridge.reports.i18n import LANGUAGES
 
@@ -74,7 +74,7 @@ def match(
 @partners_app.command("import")
 def partners_import(file: Annotated[Path, typer.Argument(help="A partner catalogue (YAML).")]) -> None:
     """Check a partner catalogue and make it the one 'citybridge match' uses."""
-    from citybridge.cli import UserError, console
+    from citybridge.commands.common import UserError, console
     from citybridge.matching.catalogue import CatalogueError, load_catalogue
 
     try:
@@ -101,7 +101,7 @@ def partners_export(
     file: Annotated[Path, typer.Argument(help="Where to write the catalogue (YAML).")],
 ) -> None:
     """Write the partner catalogue in use (the imported one, else the starter one)."""
-    from citybridge.cli import console
+    from citybridge.commands.common import console
     from citybridge.matching.catalogue import write_catalogue
     from citybridge.web import bootstrap
 
@@ -114,7 +114,7 @@ def partners_export(
 
 
 def _print_result(result: dict) -> None:
-    from citybridge.cli import _table, console, errors
+    from citybridge.commands.common import _table, console, errors
 
     if result["unresolved"]:
         errors.print(
@@ -134,7 +134,7 @@ def _print_result(result: dict) -> None:
 
 
 def _print_assignments(result: dict) -> None:
-    from citybridge.cli import _table, console
+    from citybridge.commands.common import _table, console
 
     chosen = {method: {} for method in ("optimal", "greedy")}
     for method, found in result["assignments"].items():
@@ -156,7 +156,7 @@ def _print_assignments(result: dict) -> None:
 
 
 def _print_evaluation(found: dict) -> None:
-    from citybridge.cli import console
+    from citybridge.commands.common import console
 
     console.print(
         f"Quality check, stated preferences held out ({found['namings']} namings of a partner city):"

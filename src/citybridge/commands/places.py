@@ -27,7 +27,7 @@ def resolve(
     country: Country = None,
 ) -> None:
     """Print the place a name means, or the candidates (exit code 1) when it is ambiguous or unknown."""
-    from citybridge.cli import UserError, console, errors
+    from citybridge.commands.common import UserError, console, errors
     from citybridge.places import RESOLVED, UNRESOLVED, PlaceError
 
     places = _gazetteer()
@@ -70,7 +70,7 @@ def add(
     ] = None,
 ) -> None:
     """Store a place the gazetteer lacks and print its id; it resolves from then on."""
-    from citybridge.cli import UserError, _store, console, errors
+    from citybridge.commands.common import UserError, _store, console, errors
     from citybridge.places import RESOLVED, PlaceError
 
     _store()
@@ -98,7 +98,7 @@ def add(
 
 def _gazetteer():
     """Shipped and stored places when the store is set up; the shipped ones alone otherwise."""
-    from citybridge.cli import errors
+    from citybridge.commands.common import errors
     from citybridge.places import gazetteer
     from citybridge.web import bootstrap
 
@@ -118,7 +118,7 @@ def _print_place(console, place) -> None:
 
 
 def _candidates_table(resolution):
-    from citybridge.cli import _table
+    from citybridge.commands.common import _table
 
     table = _table("id", "name", "where", "population", "score", "matched")
     table.columns[0].no_wrap = True  # the id is what the user copies: keep it whole, fold the rest

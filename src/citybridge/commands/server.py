@@ -20,7 +20,7 @@ def serve(
 ) -> None:
     """Start the web application with granian: the store is brought up to date and static files are
     collected first, so a fresh data folder works at once."""
-    from citybridge.cli import UserError, _store, console
+    from citybridge.commands.common import UserError, _store, console
 
     if not _port_free(host, port):
         raise UserError(f"{host}:{port} is in use (another server?): choose another with --port.")
@@ -105,7 +105,7 @@ def createuser(
     ] = False,
 ) -> None:
     """Create a user: the first administrator, or an organiser, analyst or partner contact."""
-    from citybridge.cli import UserError, _store, console
+    from citybridge.commands.common import UserError, _store, console
 
     if not admin and not organisation:
         raise UserError("give --admin for an administrator, or --organisation ORG --role ROLE.")
@@ -125,7 +125,7 @@ def createuser(
 
 
 def _ask_password() -> str:
-    from citybridge.cli import UserError
+    from citybridge.commands.common import UserError
 
     first = getpass.getpass("Password: ")
     if first != getpass.getpass("Password (again): "):
@@ -137,7 +137,7 @@ def worker(
     burst: Annotated[bool, typer.Option("--burst", help="Stop when the queue is empty.")] = False,
 ) -> None:
     """Run background jobs (reports, booklets) from the Redis queue; needs REDIS_URL."""
-    from citybridge.cli import UserError, _store, console
+    from citybridge.commands.common import UserError, _store, console
 
     _store()
     from citybridge.web.settings import REDIS_URL

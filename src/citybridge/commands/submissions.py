@@ -1,0 +1,89 @@
+"""``citybridge submissions import``: validate an export of another survey tool and store it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from citybridge.commands.common import (
+    UserError,
+    _existing,
+    _print_problems,
+    _progress,
+    _store,
+    console,
+    errors,
+)
+
+app = typer.Typer(help="Import submissions exported from other survey tools.", no_args_is_help=True)
+
+
+@app.command("import")
+def submissions_import(
+    file: Annotated[
+        Path,
+        typer.Argument(help="Export from KoboToolbox, ODK Central, Google Forms, SurveyMonkey, or JSON."),
+    ],
+    survey: Annotated[str, typer.Option(help="Survey id or slug.")],
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Store the valid rows; write the rejected ones to a file.")
+    ] = False,
+    rejected_file: Annotated[
+        Path | None, typer.Option(help="Where to write rejected rows (default: FILE.rejected.csv).")
+    ] = None,
+    source_format: Annotated[
+        str,
+        typer.Option("--format", help="auto, kobotoolbox, odk-central, google-forms, surveymonkey or json."),
+    ] = "auto",
+    timezone: Annotated[str, typer.Option(help="Time zone of timestamps written without an offset.")] = "UTC",
+) -> None:
+    """Validate an export against the survey's form and store its new submissions, once each."""
+    _store()
+    from citybridge.web.errors import ImportRejected
+    from citybridge.web.surveys.store import find_survey, import_file
+
+    target = find_survey(survey)
+    with _progress(f"Importing {file.name}") as advance:
+        try:
+            report = import_file(
+                target,
+                _existing(file),
+                skip_invalid=skip_invalid,
+                source_format=source_format,
+                timezone_name=timezone,
+                progress=advance,
+            )
+        except ImportRejected as rejected:
+            _print_problems(rejected.problems)
+            raise UserError(
+                f"{file.name}: {rejected.problem_count} problem(s) in {rejected.total} row(s); nothing was stored. "
+                "Fix the file, or use --skip-invalid to store the valid rows."
+            ) from None
+    for note in report.unchecked:
+        errors.print(f"note: {note}")
+    if report.rejected:
+        _print_problems(report.problems)
+        path = rejected_file or file.with_name(f"{file.stem}.rejected.csv")
+        _write_rejected(report, path)
+        console.print(f"Rejected rows with their reasons: {path}")
+    console.print(
+        f"{file.name}: {report.new} new, {report.already_present} already present, {report.rejected} rejected."
+    )
+
+
+def _write_rejected(report, path: Path) -> None:
+    import polars as pl
+
+    reasons: dict[int, list[str]] = {}
+    for problem in report.problems:
+        if problem.row is not None:
+            reasons.setdefault(problem.row, []).append(f"{problem.column}: {problem.reason}")
+    frame = report.rejected_rows.with_columns(
+        pl.col("_row")
+        .map_elements(lambda r: "; ".join(reasons.get(r, [])), return_dtype=pl.Utf8)
+        .alias("reasons")
+    )
+    names = {c: report.headers.get(c, c) for c in frame.columns if c != "_row"}
+    frame.rename({"_row": "row", **names}).write_csv(path)
