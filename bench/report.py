@@ -242,7 +242,7 @@ def citybridge_indicators(form: Form, frame: pl.DataFrame, spec: IndicatorSpec, 
 
 def html_report(form: Form, frame: pl.DataFrame, spec: IndicatorSpec, registered: int, path: Path) -> int:
     """From the frame to the written English report with charts; returns the file's size in bytes."""
-    from citybridge.knowledge.training import read_programme
+    from citybridge.programme.training import read_programme
     from citybridge.reports.build import ReportInputs, build_report
     from citybridge.reports.html import render_html
     from citybridge.reports.i18n import Translator

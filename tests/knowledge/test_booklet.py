@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from citybridge.knowledge import (
-    GoodPractice,
-    LectureSummary,
-    TrainingSummary,
-    build_booklet,
-    read_practices,
-    read_programme,
-)
+from citybridge.knowledge import GoodPractice, build_booklet, read_practices
 from citybridge.knowledge.booklet import MESSAGES
+from citybridge.programme import LectureSummary, TrainingSummary, read_programme
 from citybridge.reports.document import BulletList, Caution, Document, Paragraph, Section, Table
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"

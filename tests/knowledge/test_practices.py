@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from citybridge.knowledge import PracticeError, read_practices, read_programme
+from citybridge.knowledge import PracticeError, read_practices
+from citybridge.programme import read_programme
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
 

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from citybridge import sectors
 from citybridge.knowledge.practices import GoodPractice
-from citybridge.knowledge.training import LectureSummary, TrainingSummary
+from citybridge.programme.training import LectureSummary, TrainingSummary
 from citybridge.reports.document import Block, BulletList, Caution, Document, Paragraph, Section, Table
 
 # Every msgid the booklet passes to gettext, for the message catalogues.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from citybridge.analysis.indicators import Analysis
 from citybridge.analysis.spec import IndicatorSpec
-from citybridge.knowledge.training import TrainingSummary
+from citybridge.programme.training import TrainingSummary
 from citybridge.reports import narrative
 from citybridge.reports.document import BulletList, Document, Paragraph, Section
 from citybridge.reports.i18n import Translator

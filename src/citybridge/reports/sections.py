@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
 from citybridge.analysis.rounding import whole_percents
-from citybridge.knowledge.training import TrainingSummary
+from citybridge.programme.training import TrainingSummary
 from citybridge.reports import narrative, visuals
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
 from citybridge.reports.i18n import Translator

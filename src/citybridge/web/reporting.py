@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from citybridge.analysis.indicators import AnalysisError
-from citybridge.knowledge.training import LectureSummary, TrainingSummary
+from citybridge.programme.training import LectureSummary, TrainingSummary
 from citybridge.reports.build import ReportInputs
 from citybridge.web.errors import NotFound
 from citybridge.web.surveys.analysis import analyze_survey, survey_spec

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from citybridge.knowledge import ProgrammeError, read_programme
+from citybridge.programme import ProgrammeError, read_programme
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "uzbekistan-2020"
 
