@@ -29,6 +29,7 @@ from citybridge.commands import token as token_commands
 from citybridge.commands import training as training_commands
 from citybridge.commands.common import UserError, errors
 from citybridge.forms import FormError
+from citybridge.messages import RUN_WITH_DEBUG, UNEXPECTED, say
 
 app = typer.Typer(
     help="citybridge: survey, evaluate and broker partnerships for a city officials' training.",
@@ -100,6 +101,6 @@ def run(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("CITYBRIDGE_DEBUG") == "1":
             raise
-        errors.print(f"error: unexpected {type(exc).__name__}: {exc}")
-        errors.print("Run again with CITYBRIDGE_DEBUG=1 to see the details, and report it.")
+        errors.print(f"error: {say(UNEXPECTED, kind=type(exc).__name__, error=exc)}")
+        errors.print(say(RUN_WITH_DEBUG))
         sys.exit(1)

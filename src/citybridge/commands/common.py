@@ -24,6 +24,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from citybridge.messages import DAY_AS_ISO, NO_SUCH_FILE, STORE_NOT_READY, say
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -44,7 +46,7 @@ def _store(migrate: bool = False) -> None:
     if migrate:
         bootstrap.migrate()
     elif not bootstrap.store_is_ready():
-        raise UserError("the store is not set up (or not up to date): run 'citybridge init' first.")
+        raise UserError(say(STORE_NOT_READY))
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -55,7 +57,7 @@ def _day(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--as-of '{text}': write the day as YYYY-MM-DD, e.g. 2020-11-10.") from None
+        raise UserError(say(DAY_AS_ISO, text=text)) from None
 
 
 @contextmanager
@@ -89,5 +91,5 @@ def _print_problems(problems: list[Problem]) -> None:
 
 def _existing(path: Path) -> Path:
     if not path.exists():
-        raise UserError(f"{path}: no such file or folder.")
+        raise UserError(say(NO_SUCH_FILE, path=path))
     return path

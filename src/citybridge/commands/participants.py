@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from citybridge.commands.common import UserError, _existing, _print_problems, _progress, _store, console
+from citybridge.messages import LIST_REJECTED, say
 
 app = typer.Typer(help="Import a training's registration list.", no_args_is_help=True)
 
@@ -34,10 +35,7 @@ def participants_import(
             report = import_registrations(target, _existing(file), skip_invalid=skip_invalid)
         except RegistrationsRejected as rejected:
             _print_problems(rejected.problems)
-            raise UserError(
-                f"{file.name}: {len(rejected.problems)} problem(s); nothing was stored. "
-                "Fix the file, or use --skip-invalid to store the valid rows."
-            ) from None
+            raise UserError(say(LIST_REJECTED, file=file.name, problems=len(rejected.problems))) from None
     if report.problems:
         _print_problems(report.problems)
     console.print(

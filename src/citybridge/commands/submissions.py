@@ -16,6 +16,7 @@ from citybridge.commands.common import (
     console,
     errors,
 )
+from citybridge.messages import FILE_REJECTED, say
 
 app = typer.Typer(help="Import submissions exported from other survey tools.", no_args_is_help=True)
 
@@ -57,10 +58,8 @@ def submissions_import(
             )
         except ImportRejected as rejected:
             _print_problems(rejected.problems)
-            raise UserError(
-                f"{file.name}: {rejected.problem_count} problem(s) in {rejected.total} row(s); nothing was stored. "
-                "Fix the file, or use --skip-invalid to store the valid rows."
-            ) from None
+            counts = {"problems": rejected.problem_count, "rows": rejected.total}
+            raise UserError(say(FILE_REJECTED, file=file.name, **counts)) from None
     for note in report.unchecked:
         errors.print(f"note: {note}")
     if report.rejected:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from citybridge.commands.common import UserError, _store, console
+from citybridge.messages import TOKEN_SCOPES, say
 
 app = typer.Typer(help="Issue API tokens.", no_args_is_help=True)
 
@@ -23,7 +24,7 @@ def token_create(
 ) -> None:
     """Issue an API token for the organisation of a training; it is shown once."""
     if scope not in ("read", "write"):
-        raise UserError(f"--scope '{scope}': choose read (GET requests only) or write.")
+        raise UserError(say(TOKEN_SCOPES, scope=scope))
     _store()
     from citybridge.web.api.models import ApiToken
     from citybridge.web.surveys.store import find_training

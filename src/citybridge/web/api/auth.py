@@ -8,7 +8,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
-from citybridge.web.api.errors import ApiError
+from citybridge.messages import READ_TOKEN, TOKEN_COMMAND
+from citybridge.web.api.errors import ApiError, said
 from citybridge.web.api.models import ApiToken, hash_token
 from citybridge.web.recent import Recent
 from citybridge.web.trainings.models import Organisation
@@ -26,11 +27,7 @@ class TokenAuth(HttpBearer):
             digest, lambda: ApiToken.objects.select_related("organisation").filter(digest=digest).first()
         )
         if found is not None and request.method not in READING and not found.may_write:
-            raise ApiError(
-                403,
-                f"the token '{found.name}' has the read scope; {request.method} needs a write token "
-                "('citybridge token create NAME --training SLUG --scope write')",
-            )
+            raise ApiError(403, said(READ_TOKEN, name=found.name, method=request.method, command=TOKEN_COMMAND))
         return found
 
 

@@ -15,13 +15,20 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from citybridge.analysis.indicators import AnalysisError
+from citybridge.messages import (
+    CHANGE_REFUSED,
+    HOW_TO_GET_A_TOKEN,
+    NO_TOKEN,
+    NOTHING_AT,
+    REQUEST_REJECTED,
+    SERVER_FAILED,
+    TOKEN_COMMAND,
+    UNKNOWN_TOKEN,
+    say,
+)
 from citybridge.pipeline.stages import PipelineError
 from citybridge.places.model import PlaceError
-
-HOW_TO_GET_A_TOKEN = (
-    "send 'Authorization: Bearer <token>'; an organiser issues a token with "
-    "'citybridge token create NAME --training SLUG' (add '--scope read' for a read-only one)"
-)
+from citybridge.web.languages import core_language
 
 
 class ProblemOut(Schema):
@@ -45,8 +52,14 @@ class ApiError(Exception):
         self.problems = problems or []
 
 
-def not_found(message: str) -> ApiError:
-    return ApiError(404, message)
+def not_found(message: str, **values: object) -> ApiError:
+    """A 404 with one of ``citybridge.messages``' templates, in the request's language."""
+    return ApiError(404, said(message, **values))
+
+
+def said(message: str, **values: object) -> str:
+    """One of ``citybridge.messages``' templates in the language of the request being answered."""
+    return say(message, core_language(), **values)
 
 
 def install(api: NinjaAPI) -> None:
@@ -64,17 +77,17 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthorised(request, exc):
-        given = "the token given is not known (revoked or mistyped)" if _has_bearer(request) else "no token"
-        return answer(request, 401, f"{given}: {HOW_TO_GET_A_TOKEN}")
+        given = said(UNKNOWN_TOKEN if _has_bearer(request) else NO_TOKEN)
+        return answer(request, 401, said(HOW_TO_GET_A_TOKEN, given=given, command=TOKEN_COMMAND))
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc: ValidationError):
         problems = list(_validation_problems(request, exc.errors))
-        return answer(request, 422, "the request does not fit this endpoint; nothing was changed", problems)
+        return answer(request, 422, said(REQUEST_REJECTED), problems)
 
     @api.exception_handler(Http404)
     def missing(request, exc):
-        return answer(request, 404, f"nothing at {request.path}; the endpoints are listed at /api/v1/docs")
+        return answer(request, 404, said(NOTHING_AT, path=request.path))
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
@@ -90,13 +103,13 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(PipelineError)
     def pipeline_refused(request, exc):
-        return answer(request, 422, f"{exc}; nothing was changed")
+        return answer(request, 422, said(CHANGE_REFUSED, reason=exc))
 
     @api.exception_handler(Exception)
     def unexpected(request, exc):
         # The client gets a message it can act on, never a stack trace; the server log keeps the details.
         logging.getLogger("citybridge.api").error("unexpected error on %s", request.path, exc_info=exc)
-        return answer(request, 500, "the server could not handle this request; nothing was stored")
+        return answer(request, 500, said(SERVER_FAILED))
 
 
 def _has_bearer(request: HttpRequest) -> bool:

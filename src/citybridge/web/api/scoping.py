@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from citybridge.messages import NO_LEAD, NO_SURVEY, NO_TRAINING
 from citybridge.web.api.errors import not_found
 from citybridge.web.pipeline.models import Lead
 from citybridge.web.recent import Recent
@@ -22,9 +23,7 @@ def trainings(request: HttpRequest):
 def training(request: HttpRequest, slug: str) -> Training:
     found = trainings(request).select_related("organisation").filter(slug=slug).first()
     if found is None:
-        raise not_found(
-            f"no training '{slug}' for this token's organisation; GET /api/v1/trainings lists them"
-        )
+        raise not_found(NO_TRAINING, slug=slug)
     return found
 
 
@@ -35,10 +34,7 @@ def survey(request: HttpRequest, survey_id: int) -> Survey:
         .first()
     )
     if found is None:
-        raise not_found(
-            f"no survey {survey_id} for this token's organisation; "
-            "GET /api/v1/trainings/{slug}/surveys lists them"
-        )
+        raise not_found(NO_SURVEY, survey=survey_id)
     return found
 
 
@@ -69,7 +65,5 @@ def lead(request: HttpRequest, lead_id: int) -> Lead:
         .first()
     )
     if found is None:
-        raise not_found(
-            f"no lead {lead_id} for this token's organisation; GET /api/v1/trainings/{{slug}}/leads lists them"
-        )
+        raise not_found(NO_LEAD, lead=lead_id)
     return found

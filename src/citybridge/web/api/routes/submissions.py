@@ -8,8 +8,9 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 
+from citybridge.messages import SUBMISSION_REJECTED
 from citybridge.web.api import scoping
-from citybridge.web.api.errors import documented
+from citybridge.web.api.errors import documented, said
 from citybridge.web.api.exports import MEDIA_TYPES, submissions_file
 from citybridge.web.surveys import intake
 from citybridge.web.surveys.models import Submission
@@ -60,8 +61,7 @@ def create_submission(request: HttpRequest, survey_id: int, payload: SubmissionI
     outcome = intake.submit(survey, version, payload.dict(), source=Submission.Source.API, source_name="API")
     if outcome.status == intake.REJECTED:
         problems = [{"column": p.column, "value": p.value, "reason": p.reason} for p in outcome.problems]
-        message = "the submission does not fit the form; nothing was stored"
-        return Status(422, {"message": message, "problems": problems})
+        return Status(422, {"message": said(SUBMISSION_REJECTED), "problems": problems})
     if outcome.status == intake.FAILED:
         raise RuntimeError(outcome.problems[0].reason)  # the API's handler answers 500 in words
     created = outcome.status == intake.CREATED
