@@ -8,6 +8,7 @@ lazy import. The floors themselves are drawn in ``docs/architecture.md``.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,23 @@ ALLOWED_IMPORTS: dict[tuple[str, str], str] = {
     # web/surveys/store.py <-> intake.py (hardweb, issue 16 item 4): no circle there today; an entry
     # belongs here only if that branch lands with one.
 }
+
+# The floors of docs/architecture.md, lowest first: a top-level package imports only from floors
+# below its own. The core ends with the fifth floor; web, commands, cli and entry are the shell.
+FLOORS: tuple[frozenset[str], ...] = tuple(
+    frozenset(floor.split())
+    for floor in (
+        "forms sectors places pipeline",
+        "submissions programme",
+        "analysis registrations",
+        "reports",
+        "matching knowledge messages",
+        "web",
+        "commands",
+        "cli",
+        "entry",
+    )
+)
 
 # The shell: the Django application, and the CLI modules that must reach the store through it.
 SHELL = ("citybridge.web", "citybridge.cli", "citybridge.commands", "citybridge.entry")
@@ -196,3 +214,29 @@ def test_a_circle_of_three_is_found_and_a_chain_is_not():
     ring = {**chain, "c": frozenset({"a"}), "d": frozenset({"a"})}
     assert circles(chain) == []
     assert circles(ring) == [frozenset({"a", "b", "c"})]
+
+
+def _floor(package: str) -> int:
+    return next(number for number, floor in enumerate(FLOORS) if package.removeprefix("citybridge.") in floor)
+
+
+def test_every_package_stands_on_a_floor():
+    packages = {name.split(".")[1] for name in module_files() if name.count(".") >= 1}
+    assert packages == set().union(*FLOORS), "place a new package on a floor in FLOORS and docs/architecture.md"
+
+
+def test_every_package_imports_only_from_the_floors_below_it():
+    upward = sorted(
+        f"{source} -> {target}"
+        for source, targets in package_graph().items()
+        if source.count(".") == 1
+        for target in targets
+        if _floor(target) >= _floor(source)
+    )
+    assert not upward, f"imports that do not go down a floor (docs/architecture.md): {upward}"
+
+
+def test_the_architecture_page_draws_the_floors_the_test_enforces():
+    page = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    drawn = re.findall(r"^\s*(\d+)\s+│\s+([a-z ]+?)\s+│", page, re.MULTILINE)
+    assert [frozenset(names.split()) for _, names in sorted(drawn, key=lambda row: int(row[0]))] == list(FLOORS)
