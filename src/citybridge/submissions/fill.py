@@ -3,7 +3,7 @@
 The web form needs three things the batch validator does not give: which questions apply given
 the answers so far (skip logic, re-evaluated as the person answers), the answers that are kept
 (those of questions that apply), and the questions a rule depends on (to tell a person without
-JavaScript when a question applies). Storing still goes through ``citybridge.submissions``: this
+JavaScript when a question applies). Storing still goes through the validator (``validate.py``): this
 module only prepares the answers and explains the validator's problems per question.
 """
 
