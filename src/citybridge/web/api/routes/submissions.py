@@ -32,7 +32,7 @@ class SubmissionOut(Schema):
 class StoredSubmissionOut(Schema):
     id: int
     instance_id: str
-    submitted_at: dt.datetime | None
+    submitted_at: dt.datetime  # the received-at time when the sender gave none
     received_at: dt.datetime
     source: str
     form_version: str
