@@ -168,6 +168,9 @@ JOBS_QUEUE = os.environ.get("CITYBRIDGE_JOBS_QUEUE", "citybridge")
 # Submissions sent over HTTP: checked and stored together by a writer thread ("batched"), or each in
 # its sender's thread ("direct": the tests, whose transaction another thread cannot see).
 SUBMISSION_INTAKE = os.environ.get("CITYBRIDGE_SUBMISSION_INTAKE", "batched")
+# The largest request body taken (files sent in a form are not counted): one submission is a few
+# kilobytes. A larger body is answered 413 with this limit and this setting's name.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CITYBRIDGE_MAX_REQUEST_BYTES", str(2_621_440)))
 LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -29,6 +29,7 @@ from django.db import connections
 from citybridge.submissions import Problem
 from citybridge.submissions.sources import from_payloads
 from citybridge.web.surveys.models import FormVersion, Survey
+from citybridge.web.surveys.storable import payload_problems
 from citybridge.web.surveys.store import CREATED, PRESENT, store_batches
 
 __all__ = ["CREATED", "FAILED", "PRESENT", "REJECTED", "Outcome", "stop", "submit"]
@@ -57,7 +58,13 @@ class _Pending:
 
 
 def submit(survey: Survey, version: FormVersion, payload: dict[str, Any], *, source: str, source_name: str) -> Outcome:
-    """Check and store one submission; its outcome once it is in the store (or refused)."""
+    """Check and store one submission; its outcome once it is in the store (or refused).
+
+    A value no store can keep (NUL, lone surrogate, NaN) is refused here, before the submission
+    joins others in the writer's batch."""
+    unstorable = payload_problems(payload, source=source_name)
+    if unstorable:
+        return Outcome(REJECTED, unstorable)
     pending = _Pending(survey, version, payload, source, source_name)
     if settings.SUBMISSION_INTAKE == "direct":
         _store_together([pending])
