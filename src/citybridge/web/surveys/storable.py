@@ -15,7 +15,8 @@ from typing import Any
 import polars as pl
 
 from citybridge.submissions import Problem
-from citybridge.submissions.batch import ROW, RawBatch
+from citybridge.submissions.batch import INSTANCE_ID, ROW, RawBatch
+from citybridge.web.surveys.models import Submission
 
 NUL = "holds a NUL character (\\u0000), which is not text; remove it and send it again"
 SURROGATE = "holds a lone UTF-16 surrogate, which is not text; send the value as valid UTF-8 text"
@@ -62,15 +63,21 @@ def _shown(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\u0000")
 
 
-def refuse_nul_cells(batch: RawBatch) -> RawBatch:
-    """``batch`` with a problem for every cell holding a NUL character: validation then rejects
-    its row (a file or a form may carry one; the store never keeps it)."""
+def refuse_unstorable_cells(batch: RawBatch) -> RawBatch:
+    """``batch`` with a problem for every cell holding a NUL character and every instance id longer
+    than the store keeps: validation then rejects their rows (the store never keeps them, and on
+    PostgreSQL one of them would fail every row written with it)."""
     text = [c for c, dtype in batch.frame.schema.items() if c != ROW and dtype == pl.Utf8]
     if not text:
         return batch
-    found = batch.frame.filter(pl.any_horizontal(pl.col(text).str.contains("\x00", literal=True)))
-    for row in found.iter_rows(named=True):
+    longest = Submission._meta.get_field("instance_id").max_length
+    too_long = pl.col(INSTANCE_ID).str.len_chars() > longest
+    has_nul = pl.any_horizontal(pl.col(text).str.contains("\x00", literal=True))
+    for row in batch.frame.filter(has_nul | too_long).iter_rows(named=True):
         for column in text:
             if row[column] is not None and "\x00" in row[column]:
                 batch.problems.append(Problem(batch.source, row[ROW], batch.header(column), _shown(row[column]), NUL))
+        if len(row[INSTANCE_ID] or "") > longest:
+            reason = f"is longer than the {longest} characters an instance id may have"
+            batch.problems.append(Problem(batch.source, row[ROW], batch.header(INSTANCE_ID), row[INSTANCE_ID], reason))
     return batch

@@ -26,7 +26,7 @@ from citybridge.submissions.validate import answers_as_json
 from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
 from citybridge.web.surveys import bulk
 from citybridge.web.surveys.models import FormVersion, Submission, Survey
-from citybridge.web.surveys.storable import refuse_nul_cells
+from citybridge.web.surveys.storable import refuse_unstorable_cells
 from citybridge.web.trainings.models import Training
 
 Progress = Callable[[int], None]
@@ -235,8 +235,8 @@ class Prepared:
 def prepare(form: Form, batch: RawBatch, columns: list[pl.Expr] | None = None) -> Prepared:
     """Validate ``batch`` and shape its valid rows for the INSERT (``columns``: bulk.row_columns(),
     built in the thread whose database will take them). Every way in goes through here: imports,
-    the web form and the API. A row with a NUL character in any cell is rejected."""
-    validated = validate(form, refuse_nul_cells(batch))
+    the web form and the API. A row the store cannot keep (storable) is rejected."""
+    validated = validate(form, refuse_unstorable_cells(batch))
     return Prepared(batch, validated, answers_as_json(validated).select(columns or bulk.row_columns()))
 
 
