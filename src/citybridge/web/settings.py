@@ -173,6 +173,8 @@ SUBMISSION_INTAKE = os.environ.get("CITYBRIDGE_SUBMISSION_INTAKE", "batched")
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CITYBRIDGE_MAX_REQUEST_BYTES", str(2_621_440)))
 LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
 
+# Every log-in (site, admin) checks passwords through the log-in limit (accounts/ratelimit.py).
+AUTHENTICATION_BACKENDS = ["citybridge.web.accounts.backends.LimitedModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
