@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files from the application itself: offices with poor connectivity get no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CSP and no-store on every response of the application (after WhiteNoise: not on static files).
+    "citybridge.web.headers.SecurityHeaders",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -236,7 +236,7 @@ def prepare(form: Form, batch: RawBatch, columns: list[pl.Expr] | None = None) -
     """Validate ``batch`` and shape its valid rows for the INSERT (``columns``: bulk.row_columns(),
     built in the thread whose database will take them). Every way in goes through here: imports,
     the web form and the API. A row the store cannot keep (storable) is rejected."""
-    validated = validate(form, refuse_unstorable_cells(batch))
+    validated = validate(form, refuse_unstorable_cells(form, batch))
     return Prepared(batch, validated, answers_as_json(validated).select(columns or bulk.row_columns()))
 
 
