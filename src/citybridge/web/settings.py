@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CSP and no-store on every response of the application (after WhiteNoise: not on static files).
     "citybridge.web.headers.SecurityHeaders",
+    "citybridge.web.addresses.RefuseNulInAddress",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -143,8 +143,10 @@ def _sent(request: HttpRequest, location: list[str]) -> str | None:
 
 
 def documented(ok: dict[int, Any], *, writes: bool = False) -> dict[int, Any]:
-    """The responses of an endpoint: its successes plus the errors every endpoint may answer."""
+    """The responses of an endpoint: its successes plus the errors every endpoint may answer; one
+    that takes a body (``writes``) may also answer 400 (not JSON), 403 (a read token) and 413 (too
+    large)."""
     errors: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
     if writes:
-        errors[403] = errors[413] = ErrorOut
+        errors[400] = errors[403] = errors[413] = ErrorOut
     return {**ok, **errors}
