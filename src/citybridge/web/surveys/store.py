@@ -162,10 +162,10 @@ def store_batches(
     other connections out meanwhile (see ``bulk.import_session``).
     """
     report = ImportReport(source="")
-    writer = _Destination(survey, version, source, timezone.now(), one_by_one)
+    destination = _Destination(survey, version, source, timezone.now(), one_by_one)
     rejected, rows_read, failed = [], 0, False
     with bulk.import_session(large=large, skip=one_by_one), transaction.atomic():
-        writer.known = None if one_by_one else _known_ids(survey)
+        destination.known = None if one_by_one else _known_ids(survey)
         for prepared in _prepared(version.form(), batches, bulk.row_columns(), in_this_thread=one_by_one):
             batch, validated = prepared.batch, prepared.validated
             if not report.source:
@@ -179,7 +179,7 @@ def store_batches(
                 rejected.append(validated.rejected)
             failed = failed or (bool(validated.problems) and not skip_invalid)
             if not failed:
-                writer.write(report, prepared)
+                destination.write(report, prepared)
             _report(progress, len(batch))
         if failed:
             raise ImportRejected(report.problems, rows_read, report.problem_count)
