@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import asdict
 from typing import Any
 
@@ -116,7 +117,8 @@ def _share(share) -> dict[str, Any]:
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 6)
+    # NaN and Infinity are not JSON: a figure that is not a finite number is written null.
+    return None if value is None or not math.isfinite(value) else round(float(value), 6)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

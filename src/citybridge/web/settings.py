@@ -43,6 +43,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files from the application itself: offices with poor connectivity get no CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CSP and no-store on every response of the application (after WhiteNoise: not on static files).
+    "citybridge.web.headers.SecurityHeaders",
+    "citybridge.web.addresses.RefuseNulInAddress",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,8 +171,13 @@ JOBS_QUEUE = os.environ.get("CITYBRIDGE_JOBS_QUEUE", "citybridge")
 # Submissions sent over HTTP: checked and stored together by a writer thread ("batched"), or each in
 # its sender's thread ("direct": the tests, whose transaction another thread cannot see).
 SUBMISSION_INTAKE = os.environ.get("CITYBRIDGE_SUBMISSION_INTAKE", "batched")
+# The largest request body taken (files sent in a form are not counted): one submission is a few
+# kilobytes. A larger body is answered 413 with this limit and this setting's name.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CITYBRIDGE_MAX_REQUEST_BYTES", str(2_621_440)))
 LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
 
+# Every log-in (site, admin) checks passwords through the log-in limit (accounts/ratelimit.py).
+AUTHENTICATION_BACKENDS = ["citybridge.web.accounts.backends.LimitedModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

@@ -7,7 +7,7 @@ from django.urls import reverse
 from citybridge.submissions.sources import from_payloads
 from citybridge.web.front.dashboard_cache import forget_all
 from citybridge.web.surveys.models import Submission
-from citybridge.web.surveys.store import store_batch
+from citybridge.web.surveys.store import store_batches
 
 
 def respondents_shown(client, training) -> int:
@@ -23,7 +23,7 @@ def test_a_new_submission_changes_the_figures_at_once(client_as, example):
     answers = dict(survey.submissions.order_by("pk").first().answers)
     version = survey.current_version()
     batch = from_payloads(version.form(), [(1, {"instance_id": "uuid:new-one", "answers": answers})])
-    store_batch(survey, version, batch, source=Submission.Source.API)
+    store_batches(survey, version, [batch], source=Submission.Source.API, one_by_one=True)
     assert respondents_shown(client, training) == first + 1
 
 

@@ -62,3 +62,17 @@ def test_a_lone_submission_is_stored_at_once(batched, example):
                             source=Submission.Source.API, source_name="API")  # fmt: skip
     assert outcome.status == intake.CREATED
     assert Submission.objects.filter(survey=survey, instance_id="alone").exists()
+
+
+def test_a_submission_the_store_cannot_take_fails_alone_and_the_rest_of_its_batch_is_stored(example):
+    # Past the API's own check (storable.payload_problems), a lone surrogate breaks the batch it is
+    # in (Polars cannot hold it): the writer then stores each submission alone.
+    survey, version = example.survey, example.survey.current_version()
+    sent = [payload(survey, f"uuid:neighbour-{n}") for n in range(5)]
+    sent.insert(2, payload(survey, "uuid:broken", city="\ud800"))
+    taken = [intake._Pending(survey, version, one, Submission.Source.API, "API") for one in sent]
+    intake._store_together(taken)
+    statuses = [p.outcome.status for p in taken]
+    assert statuses == [intake.CREATED] * 2 + [intake.FAILED] + [intake.CREATED] * 3
+    assert Submission.objects.filter(survey=survey, instance_id__startswith="neighbour-").count() == 5
+    assert not Submission.objects.filter(survey=survey, instance_id="broken").exists()

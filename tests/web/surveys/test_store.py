@@ -171,3 +171,11 @@ def test_reimporting_a_large_file_adds_nothing(survey, write_csv):
     assert import_file(survey, path).new == 6000
     report = import_file(survey, path)
     assert (report.new, report.already_present) == (0, 6000)
+
+
+def test_a_row_with_a_nul_character_is_rejected_and_never_stored(survey, write_csv):
+    report = import_file(survey, write_csv("kobo.csv", GOOD[0], "u3,2020-11-10T07:00:00,good,agree,40,no,,bad\x00text,3"),
+                         skip_invalid=True)  # fmt: skip
+    assert (report.new, report.rejected) == (1, 1)
+    assert [(p.row, p.column, "NUL character" in p.reason) for p in report.problems] == [(3, "comment", True)]
+    assert not Submission.objects.filter(instance_id="u3").exists()

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from citybridge.web.accounts import ratelimit
 from citybridge.web.accounts.access import public, signed_in
+from citybridge.web.accounts.backends import REFUSED
 
 
 class LoginView(auth.LoginView):
@@ -16,15 +16,12 @@ class LoginView(auth.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        if ratelimit.blocked(request, username):
+        # The limit itself is kept by the authentication backend (every log-in path goes through
+        # it); this page only says so, with 429.
+        response = super().post(request, *args, **kwargs)
+        if getattr(request, REFUSED, False):
             message = _("Too many failed attempts. Wait 15 minutes, or ask an administrator to reset your password.")
             return render(request, "registration/login.html", {"form": self.get_form(), "blocked": message}, status=429)
-        response = super().post(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            ratelimit.succeeded(request, username)
-        else:
-            ratelimit.failed(request, username)
         return response
 
 

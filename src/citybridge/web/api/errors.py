@@ -10,6 +10,8 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -93,6 +95,10 @@ def install(api: NinjaAPI) -> None:
     def http_error(request, exc: HttpError):
         return answer(request, exc.status_code, str(exc))
 
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        return answer(request, 413, too_big_message())
+
     @api.exception_handler(AnalysisError)
     def analysis_refused(request, exc):
         return answer(request, 422, str(exc))
@@ -110,6 +116,15 @@ def install(api: NinjaAPI) -> None:
         # The client gets a message it can act on, never a stack trace; the server log keeps the details.
         logging.getLogger("citybridge.api").error("unexpected error on %s", request.path, exc_info=exc)
         return answer(request, 500, said(SERVER_FAILED))
+
+
+def too_big_message() -> str:
+    """What a client is told of a body over the limit: the limit, and the setting that raises it."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return (
+        f"the request body is larger than the limit of {limit:,} bytes; nothing was stored. Send less "
+        "(one submission per request), or have the administrator raise CITYBRIDGE_MAX_REQUEST_BYTES"
+    )
 
 
 def _has_bearer(request: HttpRequest) -> bool:
@@ -141,8 +156,10 @@ def _sent(request: HttpRequest, location: list[str]) -> str | None:
 
 
 def documented(ok: dict[int, Any], *, writes: bool = False) -> dict[int, Any]:
-    """The responses of an endpoint: its successes plus the errors every endpoint may answer."""
+    """The responses of an endpoint: its successes plus the errors every endpoint may answer; one
+    that takes a body (``writes``) may also answer 400 (not JSON), 403 (a read token) and 413 (too
+    large)."""
     errors: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
     if writes:
-        errors[403] = ErrorOut
+        errors[400] = errors[403] = errors[413] = ErrorOut
     return {**ok, **errors}

@@ -1,7 +1,7 @@
 """Storing one filled form from a survey link, once, through the same checks as every submission.
 
-The answers go the API's way (``from_payloads`` then ``store_batch``), so the web form can store
-nothing the validator would refuse; only the answers of questions that apply are sent. A personal
+The answers go the way of every submission (``from_payloads`` then ``store.store_batches``, as
+the API's intake and the imports), so the web form can store nothing the validator would refuse; only the answers of questions that apply are sent. A personal
 link is claimed in the same transaction as the store, so two tabs of one participant cannot both
 answer, and a refused answer leaves the link unanswered.
 """
@@ -19,7 +19,7 @@ from citybridge.submissions.sources import from_payloads
 from citybridge.web.errors import ImportRejected
 from citybridge.web.participate.models import SurveyLink
 from citybridge.web.surveys.models import Submission
-from citybridge.web.surveys.store import store_batch
+from citybridge.web.surveys.store import store_batches
 
 SOURCE_NAME = "web form"
 
@@ -61,7 +61,7 @@ def answer(link: SurveyLink, answers: dict[str, str], instance: str) -> Outcome:
         with transaction.atomic():
             if link.is_personal and not _claim(link, instance):
                 raise _AlreadyAnswered
-            report = store_batch(link.survey, version, batch, source=Submission.Source.WEB)
+            report = store_batches(link.survey, version, [batch], source=Submission.Source.WEB, one_by_one=True)
     except _AlreadyAnswered:
         return Outcome(already_answered=True)
     except ImportRejected as rejected:

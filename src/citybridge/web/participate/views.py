@@ -171,7 +171,7 @@ def _render_form(request, context: dict, answers: dict, instance: str, errors: d
 @public
 @require_POST
 def relevance(request: HttpRequest, token: str) -> HttpResponse:
-    """For htmx: a style sheet hiding the questions that do not apply to the answers so far."""
+    """For htmx: the questions that do not apply to the answers so far, which citybridge.js hides."""
     link = _link_or_404(token)
     survey_form = link.survey.current_version().form()
     answers = answers_from_fields(survey_form, {k: request.POST.getlist(k) for k in request.POST})

@@ -42,12 +42,13 @@ def skips_known_ids() -> bool:
 
 
 @contextmanager
-def import_session(*, large: bool = False) -> Iterator[None]:
+def import_session(*, large: bool = False, skip: bool = False) -> Iterator[None]:
     """Connection settings for one import, put back afterwards; enter it outside any transaction.
 
-    Only SQLite has any; ``large`` asks for the rollback journal (see ``_SQLITE_LARGE_IMPORT``).
+    Only SQLite has any; ``large`` asks for the rollback journal (see ``_SQLITE_LARGE_IMPORT``);
+    ``skip``: none at all (a few submissions are not worth the round trips).
     """
-    if connection.vendor != "sqlite":
+    if skip or connection.vendor != "sqlite":
         yield
         return
     connection.ensure_connection()
@@ -159,6 +160,20 @@ def _insert_sql(skip_known: bool) -> str:
     return sql
 
 
+def dated(rows: pl.DataFrame, received_at: dt.datetime) -> pl.DataFrame:
+    """``rows`` (the :func:`row_columns`) with a missing submitted-at time set to ``received_at``:
+    a submission may leave it out (the API's schema allows it), an analysis needs a time."""
+    if not rows[SUBMITTED_AT].has_nulls():
+        return rows
+    received = pl.lit(received_at).dt.convert_time_zone("UTC").dt.strftime(_written())
+    return rows.with_columns(pl.col(SUBMITTED_AT).fill_null(received))
+
+
+def _written() -> str:
+    """How this thread's database writes an instant as text (as Django itself writes it)."""
+    return "%Y-%m-%d %H:%M:%S%.6f" if connection.vendor == "sqlite" else "%Y-%m-%dT%H:%M:%S%.6f+00:00"
+
+
 def row_columns() -> list[pl.Expr]:
     """What :func:`insert_submissions` takes, from INSTANCE_ID, SUBMITTED_AT and ANSWERS (JSON text).
 
@@ -166,8 +181,7 @@ def row_columns() -> list[pl.Expr]:
     its offset elsewhere. The expressions are built here, for this thread's database, so that
     another thread can apply them.
     """
-    written = "%Y-%m-%d %H:%M:%S%.6f" if connection.vendor == "sqlite" else "%Y-%m-%dT%H:%M:%S%.6f+00:00"
-    return [pl.col(INSTANCE_ID), pl.col(SUBMITTED_AT).dt.strftime(written), pl.col(ANSWERS)]
+    return [pl.col(INSTANCE_ID), pl.col(SUBMITTED_AT).dt.strftime(_written()), pl.col(ANSWERS)]
 
 
 def insert_each(

@@ -4,10 +4,11 @@ Under load the API receives many single submissions at once. Alone, each would p
 costs of a Polars query to check it and of a transaction, which on SQLite holds the store's only
 write lock while the other processes wait for it. The intake hands them to one writer thread per
 process: it takes every submission waiting, checks them as one batch through the same path as
-every import (``from_payloads``, ``store.prepare``) and stores the valid ones in one transaction
-with an INSERT per row that leaves known instance ids out (``bulk.insert_each``); each sender
-then gets its own answer: created, already present, or its problems. A lone submission is taken
-at once: nothing waits for company.
+every import (``from_payloads``, ``store.store_batches``) and stores the valid ones in one
+transaction with an INSERT per row that leaves known instance ids out; each sender then gets its
+own answer: created, already present, or its problems. Should the batch fail as a whole (a value
+the database cannot take), each submission is stored alone, so only its own sender is refused. A
+lone submission is taken at once: nothing waits for company.
 
 ``settings.SUBMISSION_INTAKE = "direct"`` stores in the caller's thread instead (the tests: their
 transaction is not visible to another thread).
@@ -23,17 +24,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, transaction
-from django.utils import timezone
+from django.db import connections
 
 from citybridge.submissions import Problem
-from citybridge.submissions.batch import ROW
 from citybridge.submissions.sources import from_payloads
-from citybridge.web.surveys import bulk
 from citybridge.web.surveys.models import FormVersion, Survey
-from citybridge.web.surveys.store import prepare
+from citybridge.web.surveys.storable import payload_problems
+from citybridge.web.surveys.store import CREATED, PRESENT, store_batches
 
-CREATED, PRESENT, REJECTED, FAILED = "created", "already present", "rejected", "failed"
+__all__ = ["CREATED", "FAILED", "PRESENT", "REJECTED", "Outcome", "stop", "submit"]
+REJECTED, FAILED = "rejected", "failed"
+NOT_STORED = "the server could not store it; nothing was stored"
 MAX_BATCH = 256
 WAIT_SECONDS = 60
 log = logging.getLogger("citybridge.intake")
@@ -57,7 +58,13 @@ class _Pending:
 
 
 def submit(survey: Survey, version: FormVersion, payload: dict[str, Any], *, source: str, source_name: str) -> Outcome:
-    """Check and store one submission; its outcome once it is in the store (or refused)."""
+    """Check and store one submission; its outcome once it is in the store (or refused).
+
+    A value no store can keep (NUL, lone surrogate, NaN) is refused here, before the submission
+    joins others in the writer's batch."""
+    unstorable = payload_problems(payload, source=source_name)
+    if unstorable:
+        return Outcome(REJECTED, unstorable)
     pending = _Pending(survey, version, payload, source, source_name)
     if settings.SUBMISSION_INTAKE == "direct":
         _store_together([pending])
@@ -114,8 +121,7 @@ class _Writer:
             log.exception("storing %d submissions failed", len(taken))
             for pending in taken:
                 if pending.outcome is None:
-                    reason = "the server could not store it; nothing was stored"
-                    pending.outcome = Outcome(FAILED, [Problem(pending.source_name, 1, None, None, reason)])
+                    pending.outcome = Outcome(FAILED, [Problem(pending.source_name, 1, None, None, NOT_STORED)])
             connections.close_all()  # a broken connection is opened afresh for the next batch
         finally:
             for pending in taken:
@@ -149,26 +155,37 @@ def _store_together(taken: list[_Pending]) -> None:
     for pending in taken:
         groups[(pending.survey.pk, pending.version.pk, pending.source, pending.source_name)].append(pending)
     for group in groups.values():
+        _store_isolated(group)
+
+
+def _store_isolated(group: list[_Pending]) -> None:
+    """Store ``group`` together; should that fail as a whole, store each alone, so that one
+    submission the store cannot take fails alone and every other sender's is stored."""
+    try:
         _store_group(group)
+        return
+    except Exception:
+        if len(group) == 1:
+            raise
+        log.exception("storing %d submissions together failed; storing each alone", len(group))
+    for pending in group:
+        try:
+            _store_group([pending])
+        except Exception:
+            log.exception("submission %r could not be stored", pending.payload.get("instance_id"))
+            pending.outcome = Outcome(FAILED, [Problem(pending.source_name, 1, None, None, NOT_STORED)])
 
 
 def _store_group(group: list[_Pending]) -> None:
     first = group[0]
     form = first.version.form()
     raw = from_payloads(form, [(row, p.payload) for row, p in enumerate(group, start=1)], source=first.source_name)
-    prepared = prepare(form, raw)
-    validated = prepared.validated
+    report = store_batches(
+        first.survey, first.version, [raw], source=first.source, skip_invalid=True, one_by_one=True
+    )
     problems: dict[int, list[Problem]] = defaultdict(list)
-    for problem in validated.problems:
+    for problem in report.problems:
         problems[problem.row or 1].append(problem)
     for row, pending in enumerate(group, start=1):
-        if row in problems:
-            pending.outcome = Outcome(REJECTED, problems[row])
-    with transaction.atomic():
-        new = bulk.insert_each(
-            first.survey, first.version, prepared.rows, source=first.source, source_name=first.source_name,
-            received_at=timezone.now(),
-        )  # fmt: skip
-    # The INSERT told, row by row, which came first with its instance id.
-    for row, is_new in zip(validated.frame[ROW], new, strict=True):
-        group[row - 1].outcome = Outcome(CREATED if is_new else PRESENT)
+        status = report.outcomes.get(row)
+        pending.outcome = Outcome(status, []) if status else Outcome(REJECTED, problems[row])

@@ -76,7 +76,8 @@ class Submission(models.Model):
     form_version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="submissions")
     instance_id = models.CharField(max_length=200)
     answers = models.JSONField()
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    # A submission sent without its time is stored as submitted when received (store.store_batches).
+    submitted_at = models.DateTimeField()
     received_at = models.DateTimeField()
     source = models.CharField(max_length=10, choices=Source.choices)
     source_name = models.CharField(max_length=300, blank=True, help_text="File name or API client")

@@ -6,6 +6,7 @@ reports how many submissions were new, already present or rejected.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,15 +20,17 @@ from django.utils.text import slugify
 
 from citybridge.forms import Form, load_xlsform
 from citybridge.submissions import Problem, RawBatch, Validated, validate
-from citybridge.submissions.batch import INSTANCE_ID
+from citybridge.submissions.batch import INSTANCE_ID, ROW
 from citybridge.submissions.sources import read_export_batches
 from citybridge.submissions.validate import answers_as_json
 from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
 from citybridge.web.surveys import bulk
 from citybridge.web.surveys.models import FormVersion, Submission, Survey
+from citybridge.web.surveys.storable import refuse_unstorable_cells
 from citybridge.web.trainings.models import Training
 
 Progress = Callable[[int], None]
+CREATED, PRESENT = "created", "already present"
 
 
 @dataclass
@@ -42,6 +45,7 @@ class ImportReport:
     unchecked: list[str] = field(default_factory=list)
     problem_count: int = 0  # all problems found; ``problems`` keeps the first MAX_PROBLEMS_KEPT
     rejected_rows: object | None = None  # polars frame of the rejected raw rows
+    outcomes: dict[int, str] = field(default_factory=dict)  # row -> CREATED or PRESENT (one_by_one)
     headers: dict[str, str] = field(default_factory=dict)  # column -> header as in the source file
 
     @property
@@ -135,44 +139,6 @@ def _is_large(path: Path) -> bool:
         return False
 
 
-def store_batch(
-    survey: Survey,
-    version: FormVersion,
-    batch: RawBatch,
-    *,
-    source: str,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-) -> ImportReport:
-    """Validate one batch, then store its valid, new submissions in one short transaction.
-
-    The web form and the API send one submission each, many at once: the checking happens before
-    the transaction, because on SQLite a transaction holds the store's only write lock. The INSERT
-    itself leaves out an instance id stored already, so two senders of the same submission at the
-    same moment store it once.
-    """
-    prepared = prepare(version.form(), batch)
-    validated = prepared.validated
-    file_level = [p for p in validated.problems if p.row in (None, 1) and batch.kind != "json"]
-    if file_level:
-        raise ImportRejected(file_level, len(batch))
-    report = ImportReport(source=batch.source, headers=batch.headers, unchecked=validated.unchecked)
-    _keep(report, validated.problems)
-    report.rejected = validated.rejected.height
-    if validated.problems and not skip_invalid:
-        raise ImportRejected(report.problems, len(batch), report.problem_count)
-    rows = prepared.rows
-    with transaction.atomic():
-        report.new = bulk.insert_submissions(
-            survey, version, rows, source=source, source_name=batch.source,
-            received_at=timezone.now(), skip_known=True,
-        )  # fmt: skip
-    report.already_present = rows.height - report.new
-    report.rejected_rows = validated.rejected if report.rejected else None
-    _report(progress, len(batch))
-    return report
-
-
 def store_batches(
     survey: Survey,
     version: FormVersion,
@@ -182,53 +148,79 @@ def store_batches(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     large: bool = False,
+    one_by_one: bool = False,
 ) -> ImportReport:
     """Validate batch after batch and store the valid, new submissions, all in one transaction.
 
-    Without ``skip_invalid``, the first problem stops the writing but not the checking, so the
-    user learns of every bad cell; the transaction is then rolled back and nothing is stored.
-    ``large`` lets the store write faster in ways that keep other connections out meanwhile
-    (see ``bulk.import_session``).
+    The one way in for every source: imports (many rows per batch), the web form and the API
+    intake (``one_by_one``: a few submissions from different senders, each INSERTed alone so that
+    ``report.outcomes`` tells each row's fate). A file whose columns do not fit the form is refused
+    as a whole. Without ``skip_invalid``, the first problem stops the writing but not the checking,
+    so the user learns of every bad cell; the transaction is then rolled back and nothing is
+    stored. A submission without a submitted-at time is stored as submitted when it was received,
+    so no analysis meets a missing time. ``large`` lets the store write faster in ways that keep
+    other connections out meanwhile (see ``bulk.import_session``).
     """
     report = ImportReport(source="")
-    received_at = timezone.now()
+    destination = _Destination(survey, version, source, timezone.now(), one_by_one)
     rejected, rows_read, failed = [], 0, False
-    with bulk.import_session(large=large), transaction.atomic():
-        known = _known_ids(survey)
-        for prepared in _prepared(version.form(), batches, bulk.row_columns()):
+    with bulk.import_session(large=large, skip=one_by_one), transaction.atomic():
+        destination.known = None if one_by_one else _known_ids(survey)
+        for prepared in _prepared(version.form(), batches, bulk.row_columns(), in_this_thread=one_by_one):
             batch, validated = prepared.batch, prepared.validated
             if not report.source:
-                report.source, report.headers, report.unchecked = (
-                    batch.source,
-                    batch.headers,
-                    validated.unchecked,
-                )
+                report.source, report.headers = batch.source, batch.headers
+                report.unchecked = validated.unchecked
             rows_read += len(batch)
-            file_level = [p for p in validated.problems if p.row in (None, 1) and batch.kind != "json"]
-            if file_level:
-                raise ImportRejected(file_level, rows_read)  # an unknown column: the file as a whole is wrong
+            _refuse_file_level(validated.problems, batch, rows_read)
             _keep(report, validated.problems)
             if validated.rejected.height:
                 report.rejected += validated.rejected.height
                 rejected.append(validated.rejected)
             failed = failed or (bool(validated.problems) and not skip_invalid)
             if not failed:
-                new_rows = prepared.rows if known is None else known.new(prepared.rows)
-                new = bulk.insert_submissions(
-                    survey,
-                    version,
-                    new_rows,
-                    source=source,
-                    source_name=batch.source,
-                    received_at=received_at,
-                )
-                report.new += new
-                report.already_present += prepared.rows.height - new
+                destination.write(report, prepared)
             _report(progress, len(batch))
         if failed:
             raise ImportRejected(report.problems, rows_read, report.problem_count)
     report.rejected_rows = pl.concat(rejected, how="diagonal") if rejected else None
     return report
+
+
+def _refuse_file_level(problems: list[Problem], batch: RawBatch, rows_read: int) -> None:
+    """An unknown column in a file: the file as a whole is wrong (a JSON payload's unknown answer
+    key is that submission's problem only)."""
+    file_level = [p for p in problems if p.row in (None, 1) and batch.kind != "json"]
+    if file_level:
+        raise ImportRejected(file_level, rows_read)
+
+
+@dataclass
+class _Destination:
+    """Where one store_batches call writes its rows, and how."""
+
+    survey: Survey
+    version: FormVersion
+    source: str
+    received_at: dt.datetime
+    one_by_one: bool
+    known: _KnownIds | None = None
+
+    def write(self, report: ImportReport, prepared: Prepared) -> None:
+        """Write one batch's valid rows; count them, and one by one note each row's outcome."""
+        rows = bulk.dated(prepared.rows, self.received_at)
+        written = dict(source=self.source, source_name=prepared.batch.source, received_at=self.received_at)
+        if self.one_by_one:
+            new = bulk.insert_each(self.survey, self.version, rows, **written)
+            for row, is_new in zip(prepared.validated.frame[ROW], new, strict=True):
+                report.outcomes[row] = CREATED if is_new else PRESENT
+            report.new += sum(new)
+            report.already_present += len(new) - sum(new)
+            return
+        new_rows = rows if self.known is None else self.known.new(rows)
+        new_count = bulk.insert_submissions(self.survey, self.version, new_rows, **written)
+        report.new += new_count
+        report.already_present += rows.height - new_count
 
 
 @dataclass
@@ -243,18 +235,24 @@ class Prepared:
 def prepare(form: Form, batch: RawBatch, columns: list[pl.Expr] | None = None) -> Prepared:
     """Validate ``batch`` and shape its valid rows for the INSERT (``columns``: bulk.row_columns(),
     built in the thread whose database will take them). Every way in goes through here: imports,
-    the web form and the API."""
-    validated = validate(form, batch)
+    the web form and the API. A row the store cannot keep (storable) is rejected."""
+    validated = validate(form, refuse_unstorable_cells(form, batch))
     return Prepared(batch, validated, answers_as_json(validated).select(columns or bulk.row_columns()))
 
 
-def _prepared(form: Form, batches: Iterable[RawBatch], columns: list[pl.Expr]) -> Iterator[Prepared]:
+def _prepared(
+    form: Form, batches: Iterable[RawBatch], columns: list[pl.Expr], *, in_this_thread: bool = False
+) -> Iterator[Prepared]:
     """Read and validate the next batch in a worker thread while the caller writes the current one.
 
     Polars and SQLite both release the interpreter lock while they work, so on two cores the
     checking of one batch and the writing of the previous one overlap. The caller's thread only
-    writes: even the valid rows are shaped (``columns``) here.
+    writes: even the valid rows are shaped (``columns``) here. A single small batch
+    (``in_this_thread``) is not worth a thread.
     """
+    if in_this_thread:
+        yield from (prepare(form, batch, columns) for batch in batches)
+        return
     source = iter(batches)
 
     def prepare_next() -> Prepared | None:

@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from citybridge.web.accounts.access import PUBLIC
 from citybridge.web.api import errors
 from citybridge.web.api.auth import TokenAuth
+from citybridge.web.api.rendering import FiniteJSONRenderer
 from citybridge.web.api.routes import cities, indicators, leads, matches, submissions, surveys, trainings
 
 API_TOKEN = "api token"  # the access mark of endpoints that need a bearer token (see accounts.access)
@@ -40,6 +41,7 @@ api = CitybridgeAPI(
     description=DESCRIPTION,
     auth=TokenAuth(),
     urls_namespace="api-v1",
+    renderer=FiniteJSONRenderer(),
 )
 errors.install(api)
 for module in (trainings, surveys, submissions, indicators, cities, matches, leads):

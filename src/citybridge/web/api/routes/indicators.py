@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpRequest
@@ -13,11 +12,12 @@ from citybridge.analysis.export import analysis_json
 from citybridge.reports.i18n import LANGUAGES
 from citybridge.web.api import scoping
 from citybridge.web.api.errors import documented
+from citybridge.web.api.fields import IsoDay
 from citybridge.web.surveys.analysis import analyze_survey
 
 router = Router(tags=["indicators"])
 Language = Literal[LANGUAGES]
-AS_OF = Query(None, description="Only submissions received up to this day (UTC).")
+AS_OF = Query(None, description="Only submissions received up to this day (UTC), written YYYY-MM-DD.")
 LANG = Query("en", description="Language of labels.")
 
 
@@ -48,7 +48,7 @@ class IndicatorsOut(BaseModel):
 def get_indicators(
     request: HttpRequest,
     survey_id: int,
-    as_of: dt.date | None = AS_OF,
+    as_of: IsoDay | None = AS_OF,
     by: str | None = Query(None, description="Disaggregate by this select question, e.g. city."),
     lang: Language = LANG,
 ):

@@ -17,12 +17,15 @@ from citybridge.pipeline.stages import DROPPED, STAGES
 from citybridge.web.api import scoping
 from citybridge.web.api.auth import who
 from citybridge.web.api.errors import documented
+from citybridge.web.api.fields import IsoDay, Text
 from citybridge.web.pipeline import store
 from citybridge.web.pipeline.models import Lead
 
 router = Router(tags=["leads"])
 Stage = Literal[STAGES]
 AT_STAGE = Query(None, description="Only leads at this stage.")
+OF_OWNER = Query(None, description="Only leads of this owner (any case).")
+WITH_CITY = Query(None, description="Only leads whose requesting or partner city contains this.")
 
 
 class LeadOut(Schema):
@@ -56,19 +59,19 @@ class LeadDetailOut(LeadOut):
 
 
 class LeadIn(Schema):
-    requesting_city: str = Field(min_length=1, max_length=200)
-    partner_city: str = Field(min_length=1, max_length=200)
-    owner: str = Field("", max_length=200)
-    due_on: dt.date | None = None
-    score: float | None = None
-    explanation: str = ""
-    requesting_place: str = Field("", max_length=60, description="Gazetteer id, e.g. geonames:1217662")
-    partner_place: str = Field("", max_length=60)
+    requesting_city: Text = Field(min_length=1, max_length=200)
+    partner_city: Text = Field(min_length=1, max_length=200)
+    owner: Text = Field("", max_length=200)
+    due_on: IsoDay | None = None
+    score: float | None = Field(None, allow_inf_nan=False, description="A finite number (no NaN or Infinity).")
+    explanation: Text = ""
+    requesting_place: Text = Field("", max_length=60, description="Gazetteer id, e.g. geonames:1217662")
+    partner_place: Text = Field("", max_length=60)
 
 
 class MoveIn(Schema):
     stage: Stage
-    reason: str = Field("", description="Why; required when the stage is 'dropped'.")
+    reason: Text = Field("", description="Why; required when the stage is 'dropped'.")
 
     @model_validator(mode="after")
     def dropped_needs_a_reason(self) -> MoveIn:
@@ -79,7 +82,7 @@ class MoveIn(Schema):
 
 
 class NoteIn(Schema):
-    text: str = Field(min_length=1, max_length=10_000)
+    text: Text = Field(min_length=1, max_length=10_000)
 
 
 def lead_row(lead: Lead) -> dict:
@@ -98,8 +101,8 @@ def list_leads(
     request: HttpRequest,
     slug: str,
     stage: Stage | None = AT_STAGE,
-    owner: str | None = Query(None, description="Only leads of this owner (any case)."),
-    city: str | None = Query(None, description="Only leads whose requesting or partner city contains this."),
+    owner: Text | None = OF_OWNER,
+    city: Text | None = WITH_CITY,
 ):
     """The training's leads by requesting city, then partner city."""
     training = scoping.training(request, slug)

@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from citybridge.messages import SUBMISSION_REJECTED
 from citybridge.web.api import scoping
 from citybridge.web.api.errors import documented, said
 from citybridge.web.api.exports import MEDIA_TYPES, submissions_file
+from citybridge.web.api.fields import Text
 from citybridge.web.surveys import intake
 from citybridge.web.surveys.models import Submission
 
@@ -20,9 +21,18 @@ MAX_PAGE = 1000
 
 
 class SubmissionIn(Schema):
-    instance_id: str
-    submitted_at: str | None = None
-    answers: dict[str, Any]
+    instance_id: Text = Field(
+        min_length=1, max_length=205, description="The submission's own id (an optional 'uuid:' prefix is dropped; "
+        "at most 200 characters are kept); sending it again stores nothing new."
+    )  # fmt: skip
+    submitted_at: Text | None = Field(
+        None, description="When it was filled in, ISO 8601 (2020-11-10T11:00:00+05:00; without an offset: UTC). "
+        "Left out: the time it is received."
+    )  # fmt: skip
+    answers: dict[str, Any] = Field(
+        description="Question name: value (a list for select_multiple). Text without NUL characters or lone "
+        "surrogates; numbers finite (no NaN or Infinity)."
+    )
 
 
 class SubmissionOut(Schema):
@@ -33,7 +43,7 @@ class SubmissionOut(Schema):
 class StoredSubmissionOut(Schema):
     id: int
     instance_id: str
-    submitted_at: dt.datetime | None
+    submitted_at: dt.datetime  # the received-at time when the sender gave none
     received_at: dt.datetime
     source: str
     form_version: str
