@@ -287,7 +287,7 @@ def catalogue_export(request, fmt: str):
         raise Http404("export the catalogue as .yaml or .csv")
     found = catalogue_in_use()
     if fmt == "csv":
-        response = HttpResponse(catalogue_edit.export_csv(found), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(catalogue_edit.export_csv(found, raw=request.GET.get("raw") == "1"), content_type="text/csv; charset=utf-8")
     else:
         from citybridge.matching.catalogue import write_catalogue
 
@@ -409,7 +409,9 @@ def leads_export(request, slug: str, fmt: str):
         raise Http404("export leads as .csv or .xlsx")
     name = f"leads-{training.slug}.{fmt}"
     with tempfile.TemporaryDirectory() as folder:
-        content = pipeline.export_leads(pipeline.leads(training=training), Path(folder) / name).read_bytes()
+        content = pipeline.export_leads(
+            pipeline.leads(training=training), Path(folder) / name, raw=request.GET.get("raw") == "1"
+        ).read_bytes()
     response = HttpResponse(content, content_type=LEAD_FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
