@@ -41,9 +41,15 @@ def serve(
 
 
 def _port_free(host: str, port: int) -> bool:
+    """True if the server could listen on the port now.
+
+    With SO_REUSEADDR, as granian binds: connections of a server killed a moment ago linger in
+    TIME_WAIT for a minute and must not stop a restart; a socket still listening is refused.
+    """
     import socket
 
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
