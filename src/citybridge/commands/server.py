@@ -25,6 +25,7 @@ def serve(
     if not _port_free(host, port):
         raise UserError(f"{host}:{port} is in use (another server?): choose another with --port.")
     _store(migrate=True)
+    _check_secret_key()
     _collect_static()
     from citybridge.web.settings import DATABASES, JOBS
 
@@ -55,6 +56,17 @@ def _port_free(host: str, port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def _check_secret_key() -> None:
+    from citybridge.cli import UserError
+    from citybridge.web import instance
+    from citybridge.web.settings import DATA_DIR
+
+    try:
+        instance.check_server_key(DATA_DIR)
+    except instance.SecretKeyError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _collect_static() -> None:
