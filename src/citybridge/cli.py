@@ -29,7 +29,7 @@ from citybridge.commands import matching as matching_commands
 from citybridge.commands import places as places_commands
 from citybridge.commands import server as server_commands
 from citybridge.forms import FormError, load_xlsform
-from citybridge.reports.output import FORMATS
+from citybridge.reports.output import FORMATS, pdfs_left_out_without_fonts
 from citybridge.submissions import Problem
 
 app = typer.Typer(
@@ -559,12 +559,15 @@ def demo(
     )
     _print_status(training.slug)
     _print_key_results(training)
-    written = _write_reports(training.slug, None, None, None, REPORT_LANGUAGES, FORMATS, out)
-    written += _write_booklets(training.slug, EXAMPLE / "practices.json", REPORT_LANGUAGES, FORMATS, out)
+    with pdfs_left_out_without_fonts() as left_out:  # a machine without the fonts still gets the rest
+        written = _write_reports(training.slug, None, None, None, REPORT_LANGUAGES, FORMATS, out)
+        written += _write_booklets(training.slug, EXAMPLE / "practices.json", REPORT_LANGUAGES, FORMATS, out)
     written.append(_write_matches(training, out))
     console.print(f"Reports and booklets ({len(written)} files) in {out.resolve()}:")
     for path in written:
         console.print(f"  {path}")
+    if left_out:
+        errors.print(left_out.message())
     console.print(f"Store: {store.resolve()}")
     console.print(
         f"Browse it: citybridge --data-dir {store} createuser admin --admin, then "
