@@ -52,6 +52,7 @@ from citybridge.web.partnerships.forms import (
 from citybridge.web.pipeline import store as pipeline
 from citybridge.web.pipeline.models import Lead
 from citybridge.web.places.store import add_place
+from citybridge.web.uploads import upload_refusal
 
 COUNTRY = "UZ"  # the training's cities: the example's country, as the CLI's default
 
@@ -268,6 +269,9 @@ def catalogue_import(request):
         messages.error(request, _("Choose a catalogue file to upload."))
         return redirect("partnerships:catalogue")
     upload = form.cleaned_data["file"]
+    if refused := upload_refusal(upload):
+        context = {"error": str(refused), "back": reverse("partnerships:catalogue")}
+        return render(request, "upload_refused.html", context, status=refused.status)
     try:
         found = catalogue_edit.import_file(upload.name, upload.read())
     except CatalogueError as exc:
