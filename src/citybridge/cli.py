@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from citybridge.commands import backup as backup_commands
 from citybridge.commands import cities as cities_commands
 from citybridge.commands import leads as leads_commands
 from citybridge.commands import matching as matching_commands
@@ -58,6 +59,7 @@ app.add_typer(places_commands.app, name="places")
 app.command("serve")(server_commands.serve)
 app.command("createuser")(server_commands.createuser)
 app.command("worker")(server_commands.worker)
+app.add_typer(backup_commands.app)  # backup, restore
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
