@@ -151,3 +151,8 @@ def test_the_rejected_rows_file_of_skip_invalid_neutralises(capsys, tmp_path):
     assert code == 0
     comments = _csv_column((tmp_path / "mixed.rejected.csv").read_bytes(), "comment")
     assert set(comments) == set(SAFE)
+
+
+def test_the_submissions_page_offers_the_raw_exports(client_as, example):
+    page = client_as("organiser").get(reverse("front:submissions", args=[example.survey.slug])).content.decode()
+    assert "Raw values, for programs" in page and "format=xlsx&amp;raw=1" in page
