@@ -42,12 +42,13 @@ def _pseudonym(env: dict) -> str:
 @pytest.mark.django_db
 def test_init_makes_a_key_only_its_owner_may_read(capsys, tmp_path, monkeypatch):
     monkeypatch.delenv(instance.ENV_SECRET_KEY, raising=False)
-    code, _, _ = invoke(capsys, "--data-dir", str(tmp_path / "data"), "init")
+    monkeypatch.setenv(instance.ENV_DATA_DIR, str(tmp_path / "data"))  # restored after the test
+    code, _, _ = invoke(capsys, "init")
     key = tmp_path / "data" / instance.KEY_FILE
     assert code == 0 and stat.S_IMODE(key.stat().st_mode) == 0o600
     made = key.read_text().strip()
     assert len(made) >= 60 and made != instance.DEVELOPMENT_KEY
-    invoke(capsys, "--data-dir", str(tmp_path / "data"), "init")
+    invoke(capsys, "init")
     assert key.read_text().strip() == made  # a second init keeps the key (and so every pseudonym)
 
 
