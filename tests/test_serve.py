@@ -104,3 +104,49 @@ def test_zero_threads_is_refused_before_anything_starts(tmp_path):
     assert done.returncode == 2
     assert "--threads" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "citybridge.sqlite3").exists()  # nothing was started or created
+
+
+def _serve_until_it_answers(env: dict, port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        _command("serve", "--port", str(port), "--workers", "1", "--threads", "1"),
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=2).read()
+            return process
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(process.stdout.read().decode())
+            time.sleep(0.25)
+    os.killpg(process.pid, signal.SIGKILL)
+    pytest.fail("citybridge serve did not answer within 60 s")
+
+
+def test_a_port_left_in_time_wait_by_a_killed_server_is_taken_at_once(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")}
+    env["CITYBRIDGE_DATA_DIR"] = str(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    first = _serve_until_it_answers(env, port)
+    held = socket.create_connection(("127.0.0.1", port))  # open while the server dies: the server closes first
+    held.sendall(b"GET /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    held.recv(1)
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait(timeout=30)
+    held.settimeout(30)
+    while held.recv(65536):  # until the dead server's end closes (its FIN): that end goes to TIME_WAIT
+        pass
+    held.close()
+    with socket.socket() as plain, pytest.raises(OSError):  # the port is in TIME_WAIT: a plain bind fails
+        plain.bind(("127.0.0.1", port))
+    second = _serve_until_it_answers(env, port)
+    try:
+        # while it runs, the port is really in use: refused in one line
+        done = subprocess.run(_command("serve", "--port", str(port)), env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 1 and done.stderr.strip().count("\n") == 0
+        assert f"127.0.0.1:{port} is in use" in done.stderr
+    finally:
+        os.killpg(second.pid, signal.SIGTERM)
+        second.wait(timeout=30)

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from citybridge.commands import analysis as analysis_commands
+from citybridge.commands import backup as backup_commands
 from citybridge.commands import cities as cities_commands
 from citybridge.commands import demo as demo_commands
 from citybridge.commands import leads as leads_commands
@@ -46,6 +47,7 @@ app.add_typer(leads_commands.app, name="leads")
 app.add_typer(matching_commands.partners_app, name="partners")
 app.add_typer(cities_commands.app, name="cities")
 app.add_typer(places_commands.app, name="places")
+app.add_typer(backup_commands.app)  # backup, restore
 app.command("match")(matching_commands.match)
 app.command("serve")(server_commands.serve)
 app.command("createuser")(server_commands.createuser)

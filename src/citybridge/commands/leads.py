@@ -208,15 +208,18 @@ def due(
 def export(
     file: Annotated[Path, typer.Argument(help="Where to write: a .csv or .xlsx file.")],
     training: Annotated[str | None, typer.Option(help="Only this training (id or slug).")] = None,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Write cells as stored, without the apostrophe before formulas.")
+    ] = False,
 ) -> None:
-    """Export leads to CSV or XLSX."""
+    """Export leads to CSV or XLSX (cells that would run as formulas get an apostrophe)."""
     from citybridge.commands.common import _store, console
 
     _store()
     from citybridge.web.pipeline.store import export_leads, leads
 
     found = leads(training=_training(training))
-    export_leads(found, file)
+    export_leads(found, file, raw=raw)
     console.print(f"Wrote {len(found)} lead(s) to {file}.")
 
 

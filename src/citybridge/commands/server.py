@@ -25,6 +25,7 @@ def serve(
     if not _port_free(host, port):
         raise UserError(f"{host}:{port} is in use (another server?): choose another with --port.")
     _store(migrate=True)
+    _check_secret_key()
     _collect_static()
     from citybridge.web.settings import DATABASES, JOBS
 
@@ -41,14 +42,31 @@ def serve(
 
 
 def _port_free(host: str, port: int) -> bool:
+    """True if the server could listen on the port now.
+
+    With SO_REUSEADDR, as granian binds: connections of a server killed a moment ago linger in
+    TIME_WAIT for a minute and must not stop a restart; a socket still listening is refused.
+    """
     import socket
 
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
             return False
     return True
+
+
+def _check_secret_key() -> None:
+    from citybridge.commands.common import UserError
+    from citybridge.web import instance
+    from citybridge.web.settings import DATA_DIR
+
+    try:
+        instance.check_server_key(DATA_DIR)
+    except instance.SecretKeyError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _collect_static() -> None:

@@ -85,4 +85,6 @@ def _write_rejected(report, path: Path) -> None:
         .alias("reasons")
     )
     names = {c: report.headers.get(c, c) for c in frame.columns if c != "_row"}
-    frame.rename({"_row": "row", **names}).write_csv(path)
+    from citybridge.exports.safety import safe_frame
+
+    safe_frame(frame.rename({"_row": "row", **names})).write_csv(path)

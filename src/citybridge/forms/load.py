@@ -31,6 +31,7 @@ from citybridge.forms.model import (
     Form,
     Question,
 )
+from citybridge.uploads.limits import LimitError, check_bytes
 
 # pyxform's internal type names -> XLSForm's names.
 _TYPES = {
@@ -60,6 +61,10 @@ def load_xlsform(source: str | Path | bytes, *, filename: str | None = None) -> 
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
         raise FormError(f"{name}: cannot read the file ({exc.strerror}).") from exc
+    try:
+        check_bytes(name, data)  # size and unzipped size, before pyxform opens it
+    except LimitError as exc:
+        raise FormError(str(exc)) from exc
     try:
         result = convert(xlsform=BytesIO(data), file_type=_file_type(name))
     except PyXFormError as exc:

@@ -8,6 +8,7 @@ Latin and Cyrillic (Uzbek ў қ ғ ҳ included) and Noto Sans CJK SC for Chinese
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ class _FontNeed:
     pattern: str  # fontconfig elements the family must match: languages, characters
     covers: str
     package: str  # the Debian package that installs it
+    script: re.Pattern | None = None  # needed only by a page with these characters; None: always
 
 
 _FONT_NEEDS = (
@@ -50,32 +52,46 @@ _FONT_NEEDS = (
         "Latin, Cyrillic, Uzbek ў қ ғ ҳ",
         "fonts-noto-core",
     ),
-    _FontNeed("Noto Sans CJK SC", "lang=zh-cn", "Chinese", "fonts-noto-cjk"),
-)
+    _FontNeed(
+        "Noto Sans CJK SC", "lang=zh-cn", "Chinese", "fonts-noto-cjk",
+        re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"),
+    ),
+)  # fmt: skip
 
 
 class MissingFontsError(RuntimeError):
     """The fonts a PDF report needs are not installed on this machine."""
 
+    def __init__(self, message: str, packages: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.packages = packages  # the Debian packages to install
 
-def check_fonts() -> None:
-    """Raise :class:`MissingFontsError`, naming the packages to install, unless the fonts are there."""
-    missing = [need for need in _FONT_NEEDS if not _installed(need)]
+
+def check_fonts(html: str | None = None) -> None:
+    """Raise :class:`MissingFontsError`, naming the packages to install, unless the fonts are there.
+
+    With ``html``, only the fonts of the scripts that page is written in (a report without Chinese
+    needs no CJK font); without, every font a report may need.
+    """
+    needed = [need for need in _FONT_NEEDS if html is None or need.script is None or need.script.search(html)]
+    missing = [need for need in needed if not _installed(need)]
     if missing:
         fonts = "; ".join(f"{need.family} ({need.covers})" for need in missing)
-        packages = " ".join(need.package for need in missing)
+        packages = tuple(need.package for need in missing)
         raise MissingFontsError(
             f"PDF reports need fonts that are not installed: {fonts}. "
-            f"Install them with: apt-get install {packages}"
+            f"Install them with: apt-get install {' '.join(packages)}",
+            packages,
         )
 
 
 def write_pdf(doc: Document, path: Path) -> Path:
     """Print ``doc`` to a PDF file at ``path`` and return the path."""
-    check_fonts()
+    page = render_html(doc)
+    check_fonts(page)
     # The page is self-contained; refusing every scheme but data: keeps it so.
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"})
-    html = weasyprint.HTML(string=render_html(doc), url_fetcher=fetcher)
+    html = weasyprint.HTML(string=page, url_fetcher=fetcher)
     path = Path(path)
     html.write_pdf(path, stylesheets=[weasyprint.CSS(string=_PAGE_CSS)], pdf_tags=True)
     return path
@@ -93,6 +109,7 @@ def _installed(need: _FontNeed) -> bool:
     except FileNotFoundError as error:
         raise MissingFontsError(
             "fontconfig's fc-list is not installed, so the PDF fonts cannot be found. "
-            "Install them with: apt-get install fontconfig fonts-noto-core fonts-noto-cjk"
+            "Install them with: apt-get install fontconfig fonts-noto-core fonts-noto-cjk",
+            ("fontconfig", "fonts-noto-core", "fonts-noto-cjk"),
         ) from error
     return listed.returncode == 0 and bool(listed.stdout.strip())

@@ -26,6 +26,7 @@ from citybridge.submissions.batch import (
 )
 from citybridge.submissions.headers import HeaderIndex, Match, normalise
 from citybridge.submissions.tables import TableError, read_table, read_table_batches
+from citybridge.uploads.limits import LimitError, check_file
 
 FORMATS = ("auto", "kobotoolbox", "odk-central", "google-forms", "surveymonkey", "json")
 
@@ -91,6 +92,11 @@ class SourceError(ValueError):
 def read_export(path: Path, form: Form, *, source_format: str = "auto", timezone: str = "UTC") -> RawBatch:
     """Read an export file of ``form``'s answers, whatever tool wrote it."""
     if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
+        try:
+            if path.is_file():  # a missing file is named by read_json_file
+                check_file(path)
+        except LimitError as exc:
+            raise SourceError(str(exc)) from exc
         return read_json_file(path, form)
     try:
         table = read_table(path)

@@ -5,27 +5,54 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
 
 from citybridge.submissions.batch import ROW
+from citybridge.uploads import limits as file_limits
 
 
 class TableError(ValueError):
     """A file that cannot be read as a table; the message names the file and says what to do."""
 
 
+@contextmanager
+def _within_limits() -> Iterator[None]:
+    """A file beyond a limit (citybridge.uploads.limits) is refused as a TableError naming it."""
+    try:
+        yield
+    except file_limits.LimitError as exc:
+        raise TableError(str(exc)) from exc
+
+
+def _check_limits(path: Path) -> file_limits.Limits:
+    """Size, inflated size and (for a CSV) the header's columns, before anything is read whole."""
+    with _within_limits():
+        try:
+            limits = file_limits.check_file(path)
+        except OSError as exc:
+            raise TableError(f"{path.name}: cannot read the file ({exc.strerror}).") from exc
+        if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+            file_limits.check_csv_header(path, _csv_separator(path), limits)
+    return limits
+
+
 def read_table(path: Path) -> pl.DataFrame:
     """All cells as text (empty cells as null), plus ``_row``: the 1-based row in the file."""
     suffix = path.suffix.lower()
+    limits = _check_limits(path) if suffix in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv") else None
     if suffix in (".xlsx", ".xlsm"):
-        frame = _read_xlsx(path)
+        frame = _read_xlsx(path, limits)
     elif suffix in (".csv", ".txt", ".tsv"):
         frame = _read_csv(path)
     else:
         raise TableError(f"{path.name}: unknown file type '{suffix}'; use .csv, .xlsx or .json")
+    with _within_limits():
+        file_limits.check_rows(path.name, frame.height, limits)
     if ROW in frame.columns:
         raise TableError(
             f"{path.name}: the column name '{ROW}' is reserved by citybridge; rename that column."
@@ -45,6 +72,7 @@ def read_table_batches(path: Path, rows_per_batch: int = 50_000) -> Iterator[pl.
     if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
         yield read_table(path)
         return
+    limits, rows = _check_limits(path), 0
     lazy = pl.scan_csv(path, separator=_csv_separator(path), infer_schema=False, encoding="utf8")
     try:
         names = lazy.collect_schema().names()
@@ -61,6 +89,9 @@ def read_table_batches(path: Path, rows_per_batch: int = 50_000) -> Iterator[pl.
     batches = lazy.with_row_index(ROW, offset=2).collect_batches(chunk_size=rows_per_batch)
     try:
         for number, batch in enumerate(batches):
+            rows += batch.height
+            with _within_limits():
+                file_limits.check_rows(path.name, rows, limits)
             batch = batch.with_columns(pl.col(ROW).cast(pl.Int64))
             if number == 0 and batch.height > 2 * FIRST_BATCH_ROWS:
                 # A small first batch: whoever consumes the batches can start on it sooner.
@@ -117,7 +148,7 @@ def _separator(sample: str) -> str:
         return ","
 
 
-def _read_xlsx(path: Path) -> pl.DataFrame:
+def _read_xlsx(path: Path, limits: file_limits.Limits) -> pl.DataFrame:
     import openpyxl
 
     try:
@@ -129,7 +160,10 @@ def _read_xlsx(path: Path) -> pl.DataFrame:
         header = [("" if h is None else str(h)).strip() for h in next(rows, ())]
         while header and not header[-1]:
             header.pop()
-        body = [[_cell_text(v) for v in row[: len(header)]] for row in rows]
+        with _within_limits():  # counted while reading: the rows past the limit are never read
+            file_limits.check_columns(path.name, len(header), limits)
+            body = [[_cell_text(v) for v in row[: len(header)]] for row in itertools.islice(rows, limits.max_rows + 1)]
+            file_limits.check_rows(path.name, len(body), limits)
     finally:
         workbook.close()
     body = [row + [None] * (len(header) - len(row)) for row in body]

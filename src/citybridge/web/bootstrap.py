@@ -17,7 +17,13 @@ def setup() -> None:
 
 
 def migrate(verbosity: int = 0) -> None:
-    """Create or upgrade the store's tables (and the SQLite data folder)."""
+    """Create or upgrade the store's tables (and the data folder with its secret key).
+
+    The key is made before Django starts, so that this process's settings read it too.
+    """
+    from citybridge.web import instance
+
+    instance.ensure_secret_key(instance.data_dir())
     setup()
     from django.conf import settings
     from django.core.management import call_command

@@ -13,8 +13,12 @@ from pathlib import Path
 import dj_database_url
 import django.conf.locale
 
-DATA_DIR = Path(os.environ.get("CITYBRIDGE_DATA_DIR", "citybridge-data")).resolve()
-SECRET_KEY = os.environ.get("CITYBRIDGE_SECRET_KEY", "citybridge-insecure-development-key")
+from citybridge.web import instance
+
+DATA_DIR = instance.data_dir()
+# CITYBRIDGE_SECRET_KEY, else DATA_DIR/secret_key (made by init, serve and demo), else a public
+# development key that serve refuses (web/instance.py).
+SECRET_KEY = instance.secret_key(DATA_DIR)
 DEBUG = os.environ.get("CITYBRIDGE_DEBUG", "") == "1"
 ALLOWED_HOSTS = os.environ.get("CITYBRIDGE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 

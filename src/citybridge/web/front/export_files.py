@@ -17,6 +17,7 @@ import io
 import polars as pl
 from openpyxl import Workbook
 
+from citybridge.exports.safety import safe_frame, xlsx_append
 from citybridge.web.front.results_table import SubmissionTable
 
 FORMATS = {
@@ -27,13 +28,17 @@ FORMATS = {
 BOM = "\ufeff".encode()
 
 
-def export_bytes(table: SubmissionTable, fmt: str, meta_headers: dict[str, str]) -> bytes:
-    """The table in ``fmt``; ``meta_headers`` names the instance id and time columns in the reader's language."""
+def export_bytes(table: SubmissionTable, fmt: str, meta_headers: dict[str, str], raw: bool = False) -> bytes:
+    """The table in ``fmt``; ``meta_headers`` names the instance id and time columns in the reader's language.
+
+    CSV and XLSX cells that a spreadsheet would run as formulas get an apostrophe unless ``raw``
+    (citybridge.exports.safety); Parquet holds typed values for programs and is written as stored.
+    """
     headers = table.headers | meta_headers
     if fmt == "csv":
-        return BOM + _labelled(table, headers).write_csv().encode("utf-8")
+        return BOM + safe_frame(_labelled(table, headers), raw).write_csv().encode("utf-8")
     if fmt == "xlsx":
-        return _xlsx(table, headers)
+        return _xlsx(table, headers, raw)
     if fmt == "parquet":
         buffer = io.BytesIO()
         table.codes.write_parquet(buffer)
@@ -50,7 +55,7 @@ def _list_text(frame: pl.DataFrame, separator: str = ", ") -> list[pl.Expr]:
     return [pl.col(name).list.join(separator) for name, dtype in frame.schema.items() if dtype == pl.List(pl.Utf8)]
 
 
-def _xlsx(table: SubmissionTable, headers: dict[str, str]) -> bytes:
+def _xlsx(table: SubmissionTable, headers: dict[str, str], raw: bool) -> bytes:
     book = Workbook(write_only=True)
     sheets = (
         ("submissions", _labelled(table, headers)),
@@ -59,9 +64,9 @@ def _xlsx(table: SubmissionTable, headers: dict[str, str]) -> bytes:
     for title, frame in sheets:
         sheet = book.create_sheet(title)
         frame = _naive_utc(frame)
-        sheet.append(frame.columns)
+        xlsx_append(sheet, frame.columns, raw)
         for row in frame.iter_rows():
-            sheet.append(row)
+            xlsx_append(sheet, row, raw)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -76,5 +81,3 @@ def _naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
 
 def file_name(survey_slug: str, fmt: str, today: dt.date) -> str:
     return f"{survey_slug}-submissions-{today.isoformat()}.{fmt}"
-
-

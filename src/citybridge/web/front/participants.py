@@ -23,10 +23,10 @@ from citybridge.web.errors import RegistrationsRejected
 from citybridge.web.front.results_table import participant_pseudonym
 from citybridge.web.trainings.models import Training
 from citybridge.web.trainings.store import import_registrations
+from citybridge.web.uploads import status_of, upload_refusal
 
 PER_PAGE = 50
 REGISTRATION_SUFFIXES = (".csv", ".xlsx")
-MAX_REGISTRATION_BYTES = 20 * 1024 * 1024
 
 
 @requires(Ability.VIEW)
@@ -50,18 +50,20 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
 def participants_import(request: HttpRequest, slug: str) -> HttpResponse:
     training = training_or_404(request.user, slug, Ability.MANAGE)
     context: dict = {"training": training, "problems": None}
+    status = 200
     if request.method == "POST":
         upload = request.FILES.get("registrations")
-        error = _upload_error(upload)
+        refused = upload_refusal(upload)
+        error = str(refused) if refused else _upload_error(upload)
         if error:
-            context["error"] = error
+            context["error"], status = error, refused.status if refused else 200
         else:
             try:
                 report = _import(training, upload)
             except RegistrationsRejected as rejected:
                 context.update(problems=rejected.problems, filename=upload.name)
-            except TableError as exc:  # not a table at all: one message, naming the file
-                context["error"] = str(exc)
+            except TableError as exc:  # not a table at all, or beyond a limit: one message, naming the file
+                context["error"], status = str(exc), status_of(exc)
             else:
                 messages.success(
                     request,
@@ -69,7 +71,7 @@ def participants_import(request: HttpRequest, slug: str) -> HttpResponse:
                     % {"file": upload.name, "new": report.new, "present": report.already_present},
                 )
                 return redirect("front:participants", slug=training.slug)
-    return render(request, "front/participants_import.html", context)
+    return render(request, "front/participants_import.html", context, status=status)
 
 
 def _upload_error(upload) -> str | None:
@@ -79,8 +81,6 @@ def _upload_error(upload) -> str | None:
         return gettext("%(name)s is not a CSV or XLSX file; save the list as one of those.") % {
             "name": upload.name
         }
-    if upload.size > MAX_REGISTRATION_BYTES:
-        return gettext("%(name)s is larger than 20 MB; split the list.") % {"name": upload.name}
     return None
 
 

@@ -64,7 +64,7 @@ def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
         )
     language = core_language(get_language())
     table = submission_table(survey, personal=personal, language=language, search=request.GET.get("q", ""))
-    response = HttpResponse(export_bytes(table, fmt, _meta_headers()), content_type=FORMATS[fmt])
+    response = HttpResponse(export_bytes(table, fmt, _meta_headers(), raw=request.GET.get("raw") == "1"), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{file_name(survey.slug, fmt, timezone.localdate())}"'
     return response
 

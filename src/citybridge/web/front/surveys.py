@@ -19,9 +19,9 @@ from citybridge.web.front.form_preview import form_language, question_rows
 from citybridge.web.surveys.models import Survey
 from citybridge.web.surveys.store import add_survey
 from citybridge.web.trainings.models import Training
+from citybridge.web.uploads import status_of, upload_refusal
 
 FORM_SUFFIXES = (".xlsx", ".xls", ".md")
-MAX_FORM_BYTES = 10 * 1024 * 1024
 
 
 def survey_or_404(user, slug: str, ability: Ability = Ability.VIEW) -> Survey:
@@ -51,15 +51,16 @@ def survey_upload(request: HttpRequest, slug: str) -> HttpResponse:
 def _receive(request: HttpRequest, training: Training) -> HttpResponse:
     """Check the uploaded form, keep it, and send the organiser to its preview."""
     upload = request.FILES.get("xlsform")
-    error = _upload_error(upload)
+    refused = upload_refusal(upload)
+    error, status = (str(refused), refused.status) if refused else (_upload_error(upload), 200)
     if error is None:
         data = upload.read()
         try:
             load_xlsform(data, filename=upload.name)
         except FormError as exc:  # pyxform's message, led by the sheet and row where it has them
-            error = gettext("This form cannot be used: %(reason)s") % {"reason": exc}
+            error, status = gettext("This form cannot be used: %(reason)s") % {"reason": exc}, status_of(exc)
     if error:
-        return render(request, "front/survey_upload.html", {"training": training, "error": error})
+        return render(request, "front/survey_upload.html", {"training": training, "error": error}, status=status)
     token = pending_forms.keep(request.session, training.slug, data, upload.name)
     return redirect(reverse("front:survey_upload", args=[training.slug]) + f"?pending={token}")
 
@@ -70,10 +71,6 @@ def _upload_error(upload) -> str | None:
     if Path(upload.name).suffix.lower() not in FORM_SUFFIXES:
         return gettext(
             "%(name)s is not an XLSForm; upload the .xlsx file with the survey, choices and settings sheets."
-        ) % {"name": upload.name}
-    if upload.size > MAX_FORM_BYTES:
-        return gettext(
-            "%(name)s is larger than 10 MB; a form is much smaller, check that it is the right file."
         ) % {"name": upload.name}
     return None
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from citybridge.exports.safety import safe_cell as spreadsheet_safe
 from citybridge.web.participate.models import SurveyLink
 from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Participant
@@ -51,7 +51,7 @@ def link_rows(survey: Survey) -> list[LinkRow]:
     return [LinkRow(p, links.get(p.pk)) for p in participants]
 
 
-def links_csv(rows: list[LinkRow], absolute: Callable[[SurveyLink], str]) -> str:
+def links_csv(rows: list[LinkRow], absolute: Callable[[SurveyLink], str], raw: bool = False) -> str:
     """The mail-merge list: one line per participant who has a link (``absolute`` gives its URL)."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -62,19 +62,5 @@ def links_csv(rows: list[LinkRow], absolute: Callable[[SurveyLink], str]) -> str
         person = row.participant
         city = person.city.name if person.city else ""
         cells = (person.name, person.email, person.phone, city, absolute(row.link))
-        writer.writerow(tuple(spreadsheet_safe(c) for c in cells))
+        writer.writerow(tuple(spreadsheet_safe(c, raw) for c in cells))
     return out.getvalue()
-
-
-_PHONE = re.compile(r"^[+-]?[\d\s()./-]+$")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """The cell, with a leading apostrophe if a spreadsheet would run it as a formula.
-
-    A name such as ``=HYPERLINK(...)`` typed at registration must not run in the organiser's
-    spreadsheet; a phone number such as ``+998 71 123 45 67`` is left as it is.
-    """
-    if cell[:1] in ("=", "@", "\t", "\r") or (cell[:1] in ("+", "-") and not _PHONE.match(cell)):
-        return "'" + cell
-    return cell

@@ -74,7 +74,11 @@ def links(request: HttpRequest, survey_slug: str) -> HttpResponse:
 def links_csv(request: HttpRequest, survey_slug: str) -> HttpResponse:
     """The personal links as CSV for a mail merge: name, email, phone, city, link."""
     survey = _managed_survey(request, survey_slug)
-    text = survey_links.links_csv(survey_links.link_rows(survey), lambda link: _absolute(request, link))
+    text = survey_links.links_csv(
+        survey_links.link_rows(survey),
+        lambda link: _absolute(request, link),
+        raw=request.GET.get("raw") == "1",
+    )
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{survey.slug}-links.csv"'
     return response

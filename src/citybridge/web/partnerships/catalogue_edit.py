@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from citybridge.exports.safety import safe_row
 from citybridge.matching.catalogue import (
     Catalogue,
     CatalogueError,
@@ -108,7 +109,8 @@ def _with_current_ties(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def export_csv(catalogue: Catalogue) -> str:
+def export_csv(catalogue: Catalogue, raw: bool = False) -> str:
+    """One line per partner strength; cells a spreadsheet would run get an apostrophe unless ``raw``."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -119,7 +121,8 @@ def export_csv(catalogue: Catalogue) -> str:
             *(partner.names.get(language, "") for language in NAME_COLUMNS.values()),
         ]  # fmt: skip
         for strength in partner.strengths or [None]:
-            writer.writerow(own + ([strength.sector, strength.text, strength.source] if strength else ["", "", ""]))
+            cells = own + ([strength.sector, strength.text, strength.source] if strength else ["", "", ""])
+            writer.writerow(safe_row(cells, raw))
     return out.getvalue()
 
 

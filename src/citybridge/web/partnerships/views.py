@@ -52,6 +52,7 @@ from citybridge.web.partnerships.forms import (
 from citybridge.web.pipeline import store as pipeline
 from citybridge.web.pipeline.models import Lead
 from citybridge.web.places.store import add_place
+from citybridge.web.uploads import upload_refusal
 
 COUNTRY = "UZ"  # the training's cities: the example's country, as the CLI's default
 
@@ -268,6 +269,9 @@ def catalogue_import(request):
         messages.error(request, _("Choose a catalogue file to upload."))
         return redirect("partnerships:catalogue")
     upload = form.cleaned_data["file"]
+    if refused := upload_refusal(upload):
+        context = {"error": str(refused), "back": reverse("partnerships:catalogue")}
+        return render(request, "upload_refused.html", context, status=refused.status)
     try:
         found = catalogue_edit.import_file(upload.name, upload.read())
     except CatalogueError as exc:
@@ -287,7 +291,7 @@ def catalogue_export(request, fmt: str):
         raise Http404("export the catalogue as .yaml or .csv")
     found = catalogue_in_use()
     if fmt == "csv":
-        response = HttpResponse(catalogue_edit.export_csv(found), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(catalogue_edit.export_csv(found, raw=request.GET.get("raw") == "1"), content_type="text/csv; charset=utf-8")
     else:
         from citybridge.matching.catalogue import write_catalogue
 
@@ -409,7 +413,9 @@ def leads_export(request, slug: str, fmt: str):
         raise Http404("export leads as .csv or .xlsx")
     name = f"leads-{training.slug}.{fmt}"
     with tempfile.TemporaryDirectory() as folder:
-        content = pipeline.export_leads(pipeline.leads(training=training), Path(folder) / name).read_bytes()
+        content = pipeline.export_leads(
+            pipeline.leads(training=training), Path(folder) / name, raw=request.GET.get("raw") == "1"
+        ).read_bytes()
     response = HttpResponse(content, content_type=LEAD_FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from citybridge.exports.safety import safe_row, xlsx_append
 from citybridge.pipeline.due import LeadLine, OwnerDue, due_by_owner
 from citybridge.pipeline.stages import DROPPED, PipelineError, check_move, check_stage
 from citybridge.web.errors import NotFound
@@ -125,9 +126,12 @@ def line(lead: Lead) -> LeadLine:
     return LeadLine(lead.pk, lead.requesting_city, lead.partner_city, lead.stage, lead.owner, lead.due_on)
 
 
-def export_leads(found: Iterable[Lead], path: Path) -> Path:
-    """CSV or XLSX by the file's suffix; written to a temporary name, then renamed."""
-    rows = [[_cell(lead, column) for column in EXPORT_COLUMNS] for lead in found]
+def export_leads(found: Iterable[Lead], path: Path, raw: bool = False) -> Path:
+    """CSV or XLSX by the file's suffix; written to a temporary name, then renamed.
+
+    Cells a spreadsheet would run as formulas get an apostrophe unless ``raw``.
+    """
+    rows = [safe_row((_cell(lead, column) for column in EXPORT_COLUMNS), raw) for lead in found]
     partial = path.with_name(f".{path.name}.partial")
     if path.suffix.lower() == ".xlsx":
         _write_xlsx(partial, rows)
@@ -156,7 +160,7 @@ def _write_xlsx(path: Path, rows: list[list]) -> None:
     sheet.title = "leads"
     sheet.append(list(EXPORT_COLUMNS))
     for row in rows:
-        sheet.append(row)
+        xlsx_append(sheet, row, raw=True)  # already made safe (or kept raw) above; text stays text
     sheet.freeze_panes = "A2"
     workbook.save(path)
 

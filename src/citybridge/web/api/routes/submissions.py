@@ -137,12 +137,13 @@ def export_submissions(
     format: Literal["csv", "parquet"] = Query(
         "csv", description="csv (multiple choices space-separated) or parquet."
     ),
+    raw: bool = Query(False, description="CSV: write cells as stored, without the apostrophe before formulas."),
 ):
     """One row per submission with ``_instance_id``, ``_submitted_at`` (UTC) and one column per
     question of the current form. In CSV, multiple choices are joined by spaces as KoboToolbox and
     ODK write them; in Parquet they are lists."""
     survey = scoping.survey(request, survey_id)
-    content, media_type, filename = submissions_file(survey, format)
+    content, media_type, filename = submissions_file(survey, format, raw)
     response = HttpResponse(content, content_type=media_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,0 +1,1 @@
+"""What citybridge agrees to read from a file someone gives it (limits.py)."""
