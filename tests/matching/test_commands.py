@@ -14,7 +14,7 @@ from citybridge.matching import WeightsError, load_catalogue
 from tests.matching.conftest import EXAMPLE
 
 root = typer.Typer()
-root.add_typer(matching.app)
+root.add_typer(matching.match_app, name="match")
 root.add_typer(matching.partners_app, name="partners")
 
 
@@ -122,7 +122,9 @@ def _json(result) -> str:
 def test_needs_entered_by_hand_change_the_suggestions(example, tmp_path):
     manual = tmp_path / "cities.yaml"
     manual.write_text("cities:\n  - city: Namangan\n    priorities: [industrial_parks]\n", encoding="utf-8")
-    found = json.loads(_json(invoke("match", "--training", example.slug, "--json", "--profiles", str(manual))))
+    found = json.loads(
+        _json(invoke("match", "--training", example.slug, "--json", "--profiles", str(manual)))
+    )
     reasons = " ".join(m["explanation"] for m in found["suggestions"]["namangan"])
     assert "industrial" in reasons.lower()
     bad = tmp_path / "bad.yaml"

@@ -92,7 +92,9 @@ def match(
         partner=partner_name,
         score=float(scores.total[row, column]),
         components=components,
-        explanation=explain(city, partner, components, t, partner_name=partner_name),
+        explanation=explain(
+            city, partner, components, t, partner_name=partner_name, facts=scores.facts_of(row, column)
+        ),
         requesting_key=city.key,
         partner_key=partner.key,
     )
