@@ -51,6 +51,17 @@ def match_group(
     profiles: Annotated[
         Path | None, typer.Option(help="Needs and offers entered by hand (YAML), replacing the survey's.")
     ] = None,
+    minimum_score: Annotated[
+        float | None,
+        typer.Option(min=0.0, help="No pair under this score is proposed (default: set by the evaluation)."),
+    ] = None,
+    partner_country: Annotated[
+        list[str] | None,
+        typer.Option(help="Only partner cities in this country (ISO code; repeat for more), e.g. CN."),
+    ] = None,
+    pairs: Annotated[
+        Path | None, typer.Option(help="Real partnerships (twin towns CSV) to count as existing ties.")
+    ] = None,
 ) -> None:
     """Suggest partner cities for each city of a training, each with its score and the reason."""
     if ctx.invoked_subcommand is not None:
@@ -59,7 +70,10 @@ def match_group(
 
     if training is None:
         raise UserError("citybridge match needs --training ID (or the subcommand 'evaluate --pairs FILE').")
-    match(training, mode, k, capacity, optimal, as_json, evaluate, weights, partners, lang, country, profiles)
+    match(
+        training, mode, k, capacity, optimal, as_json, evaluate, weights, partners, lang, country, profiles,
+        minimum_score=minimum_score, partner_countries=tuple(c.upper() for c in partner_country or ()), pairs=pairs,
+    )  # fmt: skip
 
 
 def match(
@@ -75,6 +89,10 @@ def match(
     lang: str = "en",
     country: str = "UZ",
     profiles: Path | None = None,
+    *,
+    minimum_score: float | None = None,
+    partner_countries: tuple[str, ...] = (),
+    pairs: Path | None = None,
 ) -> None:
     """Suggest partner cities for each city of a training, each with its score and the reason."""
     from citybridge.cli import UserError, _store
@@ -92,6 +110,7 @@ def match(
     result = matching_result(
         find_training(training), mode=mode, k=k, capacity=capacity, optimal=optimal, evaluate=evaluate,
         language=lang, country=country, weights_path=weights, partners_path=partners, manual_path=profiles,
+        minimum_score=minimum_score, partner_countries=partner_countries, pairs_path=pairs,
     )  # fmt: skip
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -211,17 +230,27 @@ def partners_export(
 def _print_result(result: dict) -> None:
     from citybridge.cli import _table, console, errors
 
+    for found in result["left_out"]:
+        errors.print(f"{found['text']}.")
     if result["unresolved"]:
-        errors.print(
-            f"Not found in the gazetteer (size and distance count 0 for them): {', '.join(result['unresolved'])}. "
-            "Add them with 'citybridge places add'."
-        )
+        errors.print("Add a city missing from the gazetteer with 'citybridge places add'.")
     table = _table("requesting city", "partner city", "score", "why")
     for found in result["suggestions"].values():
         for m in found:
             table.add_row(m["requesting"], m["partner"], f"{m['score']:.2f}", m["explanation"])
-    console.print(f"Suggested partners (mode {result['mode']}, top {result['k']} per city):")
+    only = (
+        f", partners in {', '.join(result['partner_countries'])} only" if result["partner_countries"] else ""
+    )
+    console.print(
+        f"Suggested partners (mode {result['mode']}, top {result['k']} per city, "
+        f"score at least {result['minimum_score']:.3f}{only}):"
+    )
     console.print(table)
+    if result["existing_ties"]:
+        console.print(
+            "Existing ties (counted in mode deepen, never proposed again in mode new): "
+            + ", ".join(f"{t['requesting']}–{t['partner']}" for t in result["existing_ties"])
+        )
     if "assignments" in result:
         _print_assignments(result)
     if "evaluation" in result:
