@@ -17,6 +17,7 @@ from pathlib import Path
 
 from citybridge.matching.realeval import BASELINES, KS, Evaluation
 from citybridge.matching.weights import learned_file
+from citybridge.reports.i18n import Translator
 
 LEARNED_SHARE = 0.20
 
@@ -92,3 +93,39 @@ def minimum_score() -> float:
     """The default minimum score of a proposed pair (0 when no evaluation is stored)."""
     found = quality()
     return found.minimum_score if found else 0.0
+
+
+def quality_sentence(quality: dict, minimum: float, t: Translator) -> str:
+    """What the report says of the suggestions: hit@10 on unseen real partnerships vs the best baseline.
+
+    ``quality`` is ``Quality`` as a dict (the matching result's "quality"), ``minimum`` the minimum
+    score in use; every number of the sentence comes from them.
+    """
+    baselines = {
+        "random": t.gettext("a random choice"),
+        "most-popular": t.gettext("the cities with the most partners"),
+        "nearest": t.gettext("the nearest cities"),
+        "same-size": t.gettext("the cities closest in size"),
+    }
+    return t.gettext(
+        "On {pairs} real city partnerships it was not shown (twin towns from Wikipedia's lists, cities in "
+        "{regions}), the matcher ranked the real partner among its first 10 in {hit10} of cases; the best "
+        "simple rule, {baseline}, did so in {baseline_hit10}. Pairs scoring under {minimum} are not proposed. "
+        "These are suggestions to discuss with the cities, not decisions."
+    ).format(
+        pairs=t.format_number(quality["judged_pairs"]),
+        regions=t.format_list([_continent(code, t) for code in quality["judged_regions"]]),
+        hit10=t.format_percent(quality["hit10"]),
+        baseline=baselines[quality["baseline"]],
+        baseline_hit10=t.format_percent(quality["baseline_hit10"]),
+        minimum=t.format_decimal(minimum, 2),
+    )
+
+
+def _continent(code: str, t: Translator) -> str:
+    names = {
+        "AF": t.gettext("Africa"), "AS": t.gettext("Asia"), "EU": t.gettext("Europe"),
+        "NA": t.gettext("North America"), "OC": t.gettext("Oceania"), "SA": t.gettext("South America"),
+        "AN": t.gettext("Antarctica"),
+    }  # fmt: skip
+    return names.get(code, code)
