@@ -222,3 +222,24 @@ def test_evaluate_refuses_a_file_without_pairs_in_one_line(tmp_path):
     bad.write_text("a,b\n", encoding="utf-8")
     result = invoke("match", "evaluate", "--pairs", str(bad))
     assert isinstance(result.exception, UserError) and "bad.csv" in str(result.exception)
+
+
+@pytest.mark.django_db
+def test_the_report_section_states_the_real_pair_figures_and_who_is_left_out(example):
+    from types import SimpleNamespace
+
+    from citybridge.matching import learned
+    from citybridge.reports.i18n import Translator
+    from citybridge.reports.sections import partnerships_section
+    from citybridge.web.matching import matching_result
+
+    t = Translator("en")
+    result = matching_result(example, optimal=True)
+    section = partnerships_section(SimpleNamespace(partnerships=result), t)
+    text = " ".join(getattr(block, "text", "") for block in section.blocks)
+    quality = learned.quality()
+    assert f"among its first 10 in {t.format_percent(quality.hit10)} of cases" in text
+    assert f"did so in {t.format_percent(quality.baseline_hit10)}" in text
+    assert "suggestions to discuss" in text
+    assert all(f"{left['text']}." in text for left in result["left_out"])
+    assert "no size or distance" not in text
