@@ -52,3 +52,15 @@ def test_pairs_that_distance_explains_are_found_by_nearest_and_by_the_learned_we
 def test_the_same_seed_gives_the_same_figures(near_pairs, evaluated):
     again = evaluate(near_pairs, seed=1)
     assert again.methods == evaluated.methods and again.weights == evaluated.weights
+
+
+def test_the_pairs_learned_from_get_the_same_components_as_the_pairs_ranked(near_pairs):
+    from citybridge.matching import realeval
+    from citybridge.matching.weights import load_weights
+
+    graph = realeval._graph(near_pairs, 0.2, np.random.default_rng(0))
+    rows, columns = np.arange(0, 60), np.arange(30, 90)
+    one_by_one = realeval._pairwise(graph, rows, columns, load_weights())
+    table = realeval.components(graph, rows, columns, load_weights())
+    for name, values in table.items():
+        assert np.allclose(np.diagonal(values), one_by_one[name]), name

@@ -31,5 +31,13 @@ class Network:
         """Partners each row city has in each column city's country."""
         return self._in_country[rows].toarray()[:, self.country[columns]]
 
+    def common_pairs(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Common partners of each pair (rows[i], columns[i])."""
+        return np.asarray(self.adjacency[rows].multiply(self.adjacency[columns]).sum(axis=1)).ravel()
+
+    def in_country_pairs(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Partners rows[i] has in the country of columns[i]."""
+        return np.asarray(self._in_country[rows, self.country[columns]]).ravel()
+
     def partners(self, row: int) -> np.ndarray:
         return self.adjacency[row].indices

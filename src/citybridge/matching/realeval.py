@@ -89,11 +89,11 @@ def evaluate(
     hide: float = HIDE,
     seed: int = 0,
     learning_regions: tuple[str, ...] = LEARNING_REGIONS,
-    weights: Weights | None = None,
+    weights: Weights | None = None,  # hand-set weights of the baseline; default weights.toml
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
     """Learn weights on some regions, judge every method on the others (see the module's docstring)."""
-    weights = weights or load_weights()
+    weights = weights or load_weights(learned=False)  # the hand-set baseline (and the scales)
     rng = np.random.default_rng(seed)
     graph = _graph(pairs, hide, rng)
     learning = np.isin(graph.regions, learning_regions)
@@ -206,14 +206,21 @@ def _fit(
 def _pairwise(
     graph: _Graph, rows: np.ndarray, columns: np.ndarray, weights: Weights
 ) -> dict[str, np.ndarray]:
-    """Components of the pairs (rows[i], columns[i]), in blocks (the diagonal of each block)."""
-    found: dict[str, list[np.ndarray]] = {c: [] for c in signals.LEARNED}
-    for start in range(0, len(rows), 2000):
-        r, c = rows[start : start + 2000], columns[start : start + 2000]
-        block = components(graph, r, c, weights)
-        for name, values in block.items():
-            found[name].append(np.diagonal(values).copy())
-    return {name: np.concatenate(parts) if parts else np.zeros(0) for name, parts in found.items()}
+    """The components of the pairs (rows[i], columns[i]): the same definitions, one value per pair."""
+    places, nodes, net = graph.places, graph.nodes, graph.network
+    dot = np.clip(np.einsum("ij,ij->i", graph.unit[rows], graph.unit[columns]), -1.0, 1.0)
+    km = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(np.maximum(0.0, 2.0 - 2.0 * dot)) / 2.0))
+    return {
+        "size": signals.size_value(
+            graph.log_population[rows], graph.log_population[columns], weights.size_factor
+        ),
+        "distance": signals.distance_value(km, weights.distance_km),
+        "abroad": signals.abroad_value(places.countries[nodes[rows]], places.countries[nodes[columns]]),
+        "status": signals.status_value(places.status[nodes[rows]], places.status[nodes[columns]]),
+        "network": signals.network_value(net.common_pairs(rows, columns)),
+        "country_links": signals.country_links_value(net.in_country_pairs(rows, columns)),
+        "popularity": signals.popularity_value(net.degree[columns]),
+    }
 
 
 def _rank_all(graph, queries, partners, learned, hand, weights, rng, progress):
