@@ -90,6 +90,9 @@ class Scorer:
         self._country = np.array([p.country for p in self.partners])
         # Known partnerships between gazetteer cities (indices, n x 2), beside the profiles' ties.
         self._known = np.zeros((0, 2), dtype=np.int64) if known_pairs is None else np.asarray(known_pairs)
+        self._partner_status: np.ndarray | None = None
+        self._country_code: np.ndarray | None = None
+        self._partner_ties = any(p.ties for p in self.partners)
 
     def score(self, requesting: Sequence[CityProfile]) -> Scores:
         """Every component of every (requesting, partner) pair."""
@@ -129,12 +132,8 @@ class Scorer:
             "tie": lambda: tie if self.mode == "deepen" else np.zeros(shape),
             "size": lambda: self._size(requesting),
             "distance": lambda: self._distance(requesting),
-            "abroad": lambda: signals.abroad_value(
-                np.array([c.country for c in requesting])[:, None], self._country[None, :]
-            ),
-            "status": lambda: signals.status_value(
-                statuses(requesting)[:, None], statuses(self.partners)[None, :]
-            ),
+            "abroad": lambda: self._abroad(requesting),
+            "status": lambda: signals.status_value(statuses(requesting)[:, None], self._statuses()[None, :]),
             "network": lambda: signals.network_value(counts["common"]),
             "country_links": lambda: signals.country_links_value(counts["in_country"]),
             "popularity": lambda: signals.popularity_value(counts["degree"]),
@@ -190,10 +189,28 @@ class Scorer:
             distances_km(_positions(requesting), self._position), self.weights.distance_km
         )
 
+    def _abroad(self, requesting) -> np.ndarray:
+        # Countries as whole numbers: comparing millions of strings costs more than the rest of a block.
+        codes = {country: i for i, country in enumerate(dict.fromkeys([*self._country.tolist(), ""]))}
+        if self._country_code is None:
+            self._country_code = np.array([codes[c] for c in self._country.tolist()])
+        mine = np.array([codes.get(c.country, -1) if c.country else codes[""] for c in requesting])
+        return signals.abroad_value(mine[:, None], self._country_code[None, :], unknown=codes[""])
+
+    def _statuses(self) -> np.ndarray:
+        if self._partner_status is None:  # once per scorer: 34,000 partners are 34,000 lookups
+            self._partner_status = statuses(self.partners)
+        return self._partner_status
+
     def _counts(self, requesting, shape) -> dict[str, np.ndarray]:
         """Network counts, computed only when a network component is weighed (they cost a gazetteer)."""
-        if not any(self.weights[c] for c in ("network", "country_links", "popularity")):
-            return {name: np.zeros(shape) for name in ("common", "in_country", "degree", "linked")}
+        weighed = any(self.weights[c] for c in ("network", "country_links", "popularity"))
+        # Without known pairs or ties there is no network: every count is 0.
+        if not weighed or not (len(self._known) or self._partner_ties or any(c.ties for c in requesting)):
+            none = np.zeros((1, 1))  # broadcast: one zero stands for every pair
+            return {
+                name: np.broadcast_to(none, shape) for name in ("common", "in_country", "degree", "linked")
+            }
         return network_counts(requesting, self.partners, self._known)
 
 

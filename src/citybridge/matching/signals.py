@@ -42,9 +42,9 @@ def distance_value(km: np.ndarray, distance_km: float) -> np.ndarray:
     return np.nan_to_num(np.exp(-km / distance_km), nan=0.0)
 
 
-def abroad_value(country_a: np.ndarray, country_b: np.ndarray) -> np.ndarray:
-    """1 where the two countries differ (broadcast), 0 where they are the same or one is unknown."""
-    known = (country_a != "") & (country_b != "")
+def abroad_value(country_a: np.ndarray, country_b: np.ndarray, unknown: object = "") -> np.ndarray:
+    """1 where the two countries differ (broadcast), 0 where they are the same or one is ``unknown``."""
+    known = (country_a != unknown) & (country_b != unknown)
     return ((country_a != country_b) & known).astype(float)
 
 
