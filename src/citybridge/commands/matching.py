@@ -3,7 +3,8 @@
 ``match`` reads the training's survey analysed by city, builds the cities' profiles (places from
 the gazetteer), scores every partner of the catalogue and prints the top k per city with the
 reason, and with ``--optimal`` the optimal and the greedy assignment under capacities side by
-side. ``partners import`` checks a catalogue file and makes it the one ``match`` uses (a copy in
+side. ``match evaluate --pairs FILE`` measures the matcher on real partnerships (twin towns)
+beside baselines and can save the learned weights. ``partners import`` checks a catalogue file and makes it the one ``match`` uses (a copy in
 the data folder); ``partners export`` writes the catalogue in use.
 """
 
