@@ -16,16 +16,20 @@ from tests.matching.conftest import city
 EN = Translator("en")
 
 
-def clauses_in(match, cities, partners, t=EN):
-    requesting = next(c for c in cities if c.key == match.requesting_key)
-    partner = next(p for p in partners if p.key == match.partner_key)
+def clauses_in(match, scores, t=EN):
+    row = next(i for i, c in enumerate(scores.requesting) if c.key == match.requesting_key)
+    column = next(j for j, p in enumerate(scores.partners) if p.key == match.partner_key)
+    requesting, partner = scores.requesting[row], scores.partners[column]
+    facts = scores.facts_of(row, column)
     names = {"requesting": requesting.name, "partner": match.partner}
     return {
-        c: clause(c, requesting, partner, t, names) for c in COMPONENTS if _has_facts(c, requesting, partner)
+        c: clause(c, requesting, partner, t, names, facts)
+        for c in COMPONENTS
+        if _has_facts(c, requesting, partner, match.components)
     }
 
 
-def _has_facts(component, requesting, partner):
+def _has_facts(component, requesting, partner, components):
     # A clause can only be written for a pair whose profiles hold the facts it speaks of.
     return {
         "fit": bool(set(requesting.priorities) & set(partner.strengths)),
@@ -33,7 +37,7 @@ def _has_facts(component, requesting, partner):
         "tie": partner.key in requesting.ties or partner.country in requesting.country_ties,
         "size": bool(requesting.population and partner.population),
         "distance": requesting.latitude is not None and partner.latitude is not None,
-    }[component]
+    }.get(component, components[component] > 0)
 
 
 @pytest.mark.parametrize("mode", ["new", "deepen"])
@@ -42,7 +46,7 @@ def test_every_suggestion_for_the_example_names_exactly_its_top_components(citie
     for found in suggest(scores, k=5).values():
         for match in found:
             said = mentioned(match.components)
-            clauses = clauses_in(match, cities, partners)
+            clauses = clauses_in(match, scores)
             assert said and set(said) <= set(clauses), match
             positions = [match.explanation.find(clauses[c]) for c in said]
             assert all(p >= 0 for p in positions) and positions == sorted(positions), match.explanation

@@ -10,7 +10,18 @@ from citybridge.matching.weights import COMPONENTS, WeightsError, load_weights
 def test_defaults_weigh_every_component():
     weights = load_weights()
     assert set(weights.weights) == set(COMPONENTS)
-    assert all(weights[c] > 0 for c in COMPONENTS)
+    # Only a component the real pairs gave a negative weight (clipped to 0) may weigh nothing.
+    assert [c for c in COMPONENTS if weights[c] == 0] == ["country_links"]
+
+
+def test_the_hand_set_baseline_weighs_only_the_original_components():
+    hand = load_weights(learned=False)
+    assert {c for c in COMPONENTS if hand[c] > 0} == {"fit", "preference", "tie", "size", "distance"}
+
+
+def test_the_learned_weights_replace_the_hand_set_ones_of_their_components():
+    learned, hand = load_weights(), load_weights(learned=False)
+    assert learned["fit"] == hand["fit"] and learned["distance"] != hand["distance"]
 
 
 def test_a_user_file_replaces_only_the_keys_it_names(tmp_path):
@@ -37,7 +48,10 @@ def test_holding_a_component_out_sets_only_its_weight_to_zero():
             "[scales] country_tie: 2 must be a number of at least 0 and at most 1",
         ),
         ("[weight]\nfit = 1\n", "unknown table [weight]"),
-        ("[weights]\nfit = 0\npreference = 0\ntie = 0\nsize = 0\ndistance = 0\n", "every weight is 0"),
+        (
+            "[weights]\n" + "".join(f"{c} = 0\n" for c in COMPONENTS),
+            "every weight is 0",
+        ),
         ("[weights\n", "not valid TOML"),
     ],
 )

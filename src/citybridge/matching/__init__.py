@@ -5,7 +5,11 @@
     scores = score_all(cities, partner_profiles(catalogue), load_weights(), mode="new")
     suggest(scores, k=3, t=Translator("ru"))                       # top k per city, explained
     assignments(scores, k=3, capacity=5)                           # greedy and optimal, with totals
-    hit_rates(cities, partner_profiles(catalogue))                 # hit@3, hit@10 without preferences
+    hit_rates(cities, partner_profiles(catalogue))                 # the example's synthetic check
+
+On real partnerships (``realpairs``, ``realeval``; weights saved by ``learned``):
+
+    evaluation = realeval.evaluate(realpairs.read_pairs(Path("twin-towns.csv")))
 
 How each component is computed and weighted: docs/matching.md.
 """

@@ -4,8 +4,10 @@ The sentence is built from the components that contribute most to the pair's sco
 three, each at least 15% of the score), in order of contribution, so what it says always agrees
 with the component scores beside it. Each component has its own clause, written from the
 profiles' facts: the shared sectors, how many respondents named the partner, the tie, the two
-populations, the distance. Clauses and their joints go through gettext (named placeholders), so
-a translator can reorder them.
+populations (the words "similar size" only within ``signals.SIMILAR_SIZE_RATIO``), the distance,
+the countries, capital or regional-centre status, and the network counts (common partners,
+partners in the country, the partner's partners). Clauses and their joints go through gettext
+(named placeholders), so a translator can reorder them.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from citybridge import sectors
+from citybridge.matching import signals
 from citybridge.matching.profiles import CityProfile
-from citybridge.matching.score import distance_km
+from citybridge.matching.score import distance_km, statuses
 from citybridge.matching.weights import COMPONENTS
 from citybridge.reports.i18n import Translator
 
@@ -40,10 +43,11 @@ def explain(
     t: Translator,
     *,
     partner_name: str | None = None,
+    facts: Mapping[str, float] | None = None,
 ) -> str:
-    """The sentence for one suggested pair, from its weighted components."""
+    """The sentence for one suggested pair, from its weighted components and the counts behind them."""
     names = {"requesting": requesting.name, "partner": partner_name or partner.name}
-    clauses = [clause(c, requesting, partner, t, names) for c in mentioned(components)]
+    clauses = [clause(c, requesting, partner, t, names, facts or {}) for c in mentioned(components)]
     if not clauses:
         return t.gettext("Nothing in the data links {requesting} and {partner}.").format(**names)
     sentence = clauses[0]
@@ -54,9 +58,16 @@ def explain(
 
 
 def clause(
-    component: str, requesting: CityProfile, partner: CityProfile, t: Translator, names: Mapping[str, str]
+    component: str,
+    requesting: CityProfile,
+    partner: CityProfile,
+    t: Translator,
+    names: Mapping[str, str],
+    facts: Mapping[str, float] | None = None,
 ) -> str:
     """The words of one component for one pair."""
+    if component in _LEARNED_CLAUSES:
+        return _LEARNED_CLAUSES[component](requesting, partner, t, names, facts or {})
     if component == "fit":
         listed = t.format_list(
             [_in_sentence(sectors.label(s, t.language)) for s in shared_sectors(requesting, partner)]
@@ -80,22 +91,85 @@ def clause(
             country=country, **names
         )
     if component == "size":
-        return t.gettext(
-            "{requesting} and {partner} are of similar size ({requesting_population} and "
-            "{partner_population} inhabitants)"
-        ).format(
-            requesting_population=t.format_number(requesting.population or 0),
-            partner_population=t.format_number(partner.population or 0),
-            **names,
-        )
+        populations = {
+            "requesting_population": t.format_number(requesting.population or 0),
+            "partner_population": t.format_number(partner.population or 0),
+        }
+        if signals.similar_size(requesting.population, partner.population):
+            text = t.gettext(
+                "{requesting} and {partner} are of similar size ({requesting_population} and "
+                "{partner_population} inhabitants)"
+            )
+        else:
+            text = t.gettext(
+                "{requesting} has {requesting_population} inhabitants, {partner} {partner_population}"
+            )
+        return text.format(**populations, **names)
     if component == "distance":
-        km = distance_km(requesting, partner) or 0.0
-        # Tens of kilometres from 100 km on: the coordinates of a city are not more precise.
-        rounded = round(km / 10) * 10 if km >= 100 else round(km)
         return t.gettext("{partner} is {distance} km from {requesting}").format(
-            distance=t.format_number(rounded), **names
+            distance=t.format_number(rounded_km(requesting, partner)), **names
         )
     raise ValueError(f"no sentence for the component '{component}'; known: {', '.join(COMPONENTS)}")
+
+
+def rounded_km(requesting: CityProfile, partner: CityProfile) -> int:
+    """The distance an explanation writes: tens of kilometres from 100 km on (coordinates are not finer)."""
+    km = distance_km(requesting, partner) or 0.0
+    return round(km / 10) * 10 if km >= 100 else round(km)
+
+
+def _abroad(requesting, partner, t, names, facts) -> str:
+    country = t.locale.territories.get(partner.country, partner.country)
+    return t.gettext("{partner} is in another country ({country})").format(country=country, **names)
+
+
+def _status(requesting, partner, t, names, facts) -> str:
+    both = statuses((requesting, partner))
+    if (both == signals.CAPITAL).all():
+        return t.gettext("{requesting} and {partner} are both capitals").format(**names)
+    return t.gettext("{requesting} and {partner} are both regional centres").format(**names)
+
+
+def _network(requesting, partner, t, names, facts) -> str:
+    count = int(facts.get("common", 0))
+    text = t.ngettext(
+        "{partner} already partners {count} of the partner cities of {requesting}",
+        "{partner} already partners {count} of the partner cities of {requesting}",
+        count,
+    )
+    return _counted(text, count, t, names)
+
+
+def _country_links(requesting, partner, t, names, facts) -> str:
+    count = int(facts.get("in_country", 0))
+    country = t.locale.territories.get(partner.country, partner.country)
+    text = t.ngettext(
+        "{requesting} already has {count} partner city in {country}",
+        "{requesting} already has {count} partner cities in {country}",
+        count,
+    )
+    return _counted(text, count, t, names, country=country)
+
+
+def _popularity(requesting, partner, t, names, facts) -> str:
+    count = int(facts.get("degree", 0))
+    text = t.ngettext(
+        "{partner} already has {count} partner city", "{partner} already has {count} partner cities", count
+    )
+    return _counted(text, count, t, names)
+
+
+def _counted(text: str, count: int, t: Translator, names: Mapping[str, str], **more: str) -> str:
+    return text.format(count=t.format_number(count), **names, **more)
+
+
+_LEARNED_CLAUSES = {
+    "abroad": _abroad,
+    "status": _status,
+    "network": _network,
+    "country_links": _country_links,
+    "popularity": _popularity,
+}
 
 
 def shared_sectors(requesting: CityProfile, partner: CityProfile) -> tuple[str, ...]:

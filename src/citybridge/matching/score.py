@@ -9,7 +9,10 @@ A pair's score is the sum of named components, each a value from 0 to 1 times it
 - ``tie``: 1 when the two already work together, ``country_tie`` when the city works with the
   partner's country but no named city (mode "deepen"; mode "new" leaves tied pairs out);
 - ``size``: ``exp(-|ln a - ln b| / ln size_factor)`` of the two populations;
-- ``distance``: ``exp(-km / distance_km)`` of the great-circle distance.
+- ``distance``: ``exp(-km / distance_km)`` of the great-circle distance;
+- ``abroad``, ``status``, ``network``, ``country_links``, ``popularity``: learned from real
+  partnerships, defined in ``signals`` (the network is the known partnerships: the catalogue's
+  ties, plus a real-pairs file when one is given).
 
 A component whose data is missing (no population, no coordinates) is 0, so missing data never
 helps a pair. ``Scorer`` prepares the partner side once; ``score`` gives every component of every
@@ -19,13 +22,15 @@ cities against 34,000 candidates never hold more than one block of pairs in memo
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from citybridge import sectors
+from citybridge.matching import signals
 from citybridge.matching.profiles import CityProfile
 from citybridge.matching.weights import COMPONENTS, Weights, load_weights
 
@@ -42,6 +47,11 @@ class Scores:
     partners: tuple[CityProfile, ...]
     components: dict[str, np.ndarray]  # component -> (requesting x partners) weighted values
     total: np.ndarray  # sum of the components; -inf where the pair is left out (mode "new": tied)
+    facts: dict[str, np.ndarray] = field(default_factory=dict)  # network counts behind the components
+
+    def facts_of(self, row: int, column: int) -> dict[str, float]:
+        """The counts an explanation states for one pair (common partners, partners in the country, ...)."""
+        return {name: float(values[row, column]) for name, values in self.facts.items()}
 
     def ranked(self, row: int, k: int | None = None) -> np.ndarray:
         """Partner indices of one requesting city, best first (equal scores: catalogue order)."""
@@ -56,7 +66,13 @@ class Scores:
 class Scorer:
     """The partner side of the score, prepared once for any number of requesting cities."""
 
-    def __init__(self, partners: Sequence[CityProfile], weights: Weights | None = None, mode: str = "new"):
+    def __init__(
+        self,
+        partners: Sequence[CityProfile],
+        weights: Weights | None = None,
+        mode: str = "new",
+        known_pairs: np.ndarray | None = None,
+    ):
         if mode not in MODES:
             raise ValueError(
                 f"mode '{mode}': choose 'new' (leave existing ties out) or 'deepen' (favour them)"
@@ -72,14 +88,19 @@ class Scorer:
         self._log_population = _log_population(self.partners)
         self._position = _positions(self.partners)
         self._country = np.array([p.country for p in self.partners])
+        # Known partnerships between gazetteer cities (indices, n x 2), beside the profiles' ties.
+        self._known = np.zeros((0, 2), dtype=np.int64) if known_pairs is None else np.asarray(known_pairs)
+        self._partner_status: np.ndarray | None = None
+        self._country_code: np.ndarray | None = None
+        self._partner_ties = any(p.ties for p in self.partners)
 
     def score(self, requesting: Sequence[CityProfile]) -> Scores:
         """Every component of every (requesting, partner) pair."""
         requesting = tuple(requesting)
-        components, left_out = self._block(requesting)
+        components, left_out, facts = self._block(requesting)
         total = sum(components.values())
         total = np.where(left_out, -np.inf, total)
-        return Scores(requesting, self.partners, components, total)
+        return Scores(requesting, self.partners, components, total, facts)
 
     def top(self, requesting: Sequence[CityProfile], k: int) -> tuple[np.ndarray, np.ndarray]:
         """The k best partner indices per requesting city and their scores (-inf pads a short list)."""
@@ -90,7 +111,7 @@ class Scorer:
         rows = max(1, _BLOCK_PAIRS // max(1, len(self.partners)))
         for start in range(0, len(requesting), rows):
             block = requesting[start : start + rows]
-            components, left_out = self._block(block)
+            components, left_out, _ = self._block(block)
             total = np.where(left_out, -np.inf, sum(components.values()))
             chosen = (
                 np.argpartition(-total, k - 1, axis=1)[:, :k] if k < total.shape[1] else np.argsort(-total)
@@ -101,20 +122,26 @@ class Scorer:
             best[start : start + len(block)] = np.take_along_axis(values, order, axis=1)
         return indices, best
 
-    def _block(self, requesting: tuple[CityProfile, ...]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    def _block(self, requesting: tuple[CityProfile, ...]) -> tuple[dict, np.ndarray, dict]:
         w, shape = self.weights, (len(requesting), len(self.partners))
-        tie, city_tie = self._ties(requesting, shape)
+        counts = self._counts(requesting, shape)
+        tie, city_tie = self._ties(requesting, shape, counts["linked"])
         found = {
             "fit": lambda: _unit_rows(self._needs_of(requesting)) @ self._offers.T,
             "preference": lambda: self._preferences(requesting, shape),
             "tie": lambda: tie if self.mode == "deepen" else np.zeros(shape),
             "size": lambda: self._size(requesting),
             "distance": lambda: self._distance(requesting),
+            "abroad": lambda: self._abroad(requesting),
+            "status": lambda: signals.status_value(statuses(requesting)[:, None], self._statuses()[None, :]),
+            "network": lambda: signals.network_value(counts["common"]),
+            "country_links": lambda: signals.country_links_value(counts["in_country"]),
+            "popularity": lambda: signals.popularity_value(counts["degree"]),
         }
         # A weight of 0 holds the component out: it is not computed (its values are 0).
         components = {c: found[c]() * w[c] if w[c] else np.zeros(shape) for c in COMPONENTS}
         left_out = city_tie if self.mode == "new" else np.zeros(shape, dtype=bool)
-        return components, left_out
+        return components, left_out, counts
 
     def _vector(self, slugs, profile: CityProfile, counts: dict[str, int] | None = None) -> np.ndarray:
         vector = np.zeros(len(self._sectors))
@@ -141,7 +168,7 @@ class Scorer:
                     values[row, column] = min(1.0, count / city.respondents)
         return values
 
-    def _ties(self, requesting, shape) -> tuple[np.ndarray, np.ndarray]:
+    def _ties(self, requesting, shape, linked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         values = np.zeros(shape)
         for row, city in enumerate(requesting):
             for country in city.country_ties:
@@ -149,15 +176,94 @@ class Scorer:
             for key in city.ties:
                 if key in self._column:
                     values[row, self._column[key]] = 1.0
+        values[linked > 0] = 1.0  # partners already in the real pairs given
         return values, values == 1.0
 
     def _size(self, requesting) -> np.ndarray:
-        gap = np.abs(_log_population(requesting)[:, None] - self._log_population[None, :])
-        return np.nan_to_num(np.exp(-gap / math.log(self.weights.size_factor)), nan=0.0)
+        return signals.size_value(
+            _log_population(requesting)[:, None], self._log_population[None, :], self.weights.size_factor
+        )
 
     def _distance(self, requesting) -> np.ndarray:
-        km = distances_km(_positions(requesting), self._position)
-        return np.nan_to_num(np.exp(-km / self.weights.distance_km), nan=0.0)
+        return signals.distance_value(
+            distances_km(_positions(requesting), self._position), self.weights.distance_km
+        )
+
+    def _abroad(self, requesting) -> np.ndarray:
+        # Countries as whole numbers: comparing millions of strings costs more than the rest of a block.
+        codes = {country: i for i, country in enumerate(dict.fromkeys([*self._country.tolist(), ""]))}
+        if self._country_code is None:
+            self._country_code = np.array([codes[c] for c in self._country.tolist()])
+        mine = np.array([codes.get(c.country, -1) if c.country else codes[""] for c in requesting])
+        return signals.abroad_value(mine[:, None], self._country_code[None, :], unknown=codes[""])
+
+    def _statuses(self) -> np.ndarray:
+        if self._partner_status is None:  # once per scorer: 34,000 partners are 34,000 lookups
+            self._partner_status = statuses(self.partners)
+        return self._partner_status
+
+    def _counts(self, requesting, shape) -> dict[str, np.ndarray]:
+        """Network counts, computed only when a network component is weighed (they cost a gazetteer)."""
+        weighed = any(self.weights[c] for c in ("network", "country_links", "popularity"))
+        # Without known pairs or ties there is no network: every count is 0.
+        if not weighed or not (len(self._known) or self._partner_ties or any(c.ties for c in requesting)):
+            none = np.zeros((1, 1))  # broadcast: one zero stands for every pair
+            return {
+                name: np.broadcast_to(none, shape) for name in ("common", "in_country", "degree", "linked")
+            }
+        return network_counts(requesting, self.partners, self._known)
+
+
+def network_counts(
+    requesting: Sequence[CityProfile], partners: Sequence[CityProfile], known: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Common partners, partners in the partner's country and the partner's partners, per pair.
+
+    The network is every known partnership between gazetteer cities: ``known`` (real pairs) and the
+    profiles' ties (a requesting city's partner keys). A city with no gazetteer place counts none.
+    """
+    from citybridge.matching.network import Network
+    from citybridge.matching.realpairs import gazetteer_places
+
+    places = gazetteer_places()
+    index = _place_index()
+    rows = np.array([index.get(c.place_id, -1) for c in requesting], dtype=np.int64)
+    columns = np.array([index.get(p.place_id, -1) for p in partners], dtype=np.int64)
+    by_key = {p.key: column for p, column in zip(partners, columns, strict=True)}
+    ties = [
+        (row, by_key[key])
+        for city, row in zip(requesting, rows, strict=True)
+        for key in city.ties
+        if key in by_key
+    ]
+    edges = np.array([e for e in ties if min(e) >= 0] or np.zeros((0, 2)), dtype=np.int64).reshape(-1, 2)
+    network = Network(len(places.ids), np.concatenate([known.reshape(-1, 2), edges]), places.countries)
+    shape = (len(rows), len(columns))
+    found = {
+        "common": network.common(np.maximum(rows, 0), np.maximum(columns, 0)),
+        "in_country": network.in_country(np.maximum(rows, 0), np.maximum(columns, 0)),
+        "degree": np.broadcast_to(network.degree[np.maximum(columns, 0)][None, :], shape),
+        "linked": np.asarray(network.adjacency[np.maximum(rows, 0)][:, np.maximum(columns, 0)].todense()),
+    }
+    unknown = (rows[:, None] < 0) | (columns[None, :] < 0)
+    return {name: np.where(unknown, 0.0, values) for name, values in found.items()}
+
+
+@functools.cache
+def _place_index() -> dict[str, int]:
+    from citybridge.matching.realpairs import gazetteer_places
+
+    return gazetteer_places().index()
+
+
+def statuses(cities: Sequence[CityProfile]) -> np.ndarray:
+    """Capital (2), regional centre (1) or neither (0), from the gazetteer; 0 for a place it lacks."""
+    if not any(c.place_id for c in cities):
+        return np.zeros(len(cities), dtype=np.int64)
+    from citybridge.matching.realpairs import gazetteer_places
+
+    index, status = _place_index(), gazetteer_places().status
+    return np.array([status[index[c.place_id]] if c.place_id in index else 0 for c in cities], dtype=np.int64)
 
 
 def distances_km(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -7,7 +7,9 @@ score) and the sentence that explains it, in the reader's language.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from citybridge.matching import assign
 from citybridge.matching.explain import explain
@@ -38,14 +40,81 @@ class Assignments:
     optimal_total: float
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A requesting city that gets no suggestion, or suggestions on part of the data, and why."""
+
+    city: str
+    key: str
+    reason: str  # "no_answers", "not_in_gazetteer", "below_minimum"
+    text: str  # the reason in words, in the reader's language
+
+
 def score_all(
     requesting: Sequence[CityProfile],
     partners: Sequence[CityProfile],
     weights: Weights | None = None,
     mode: str = "new",
+    known_pairs: np.ndarray | None = None,
 ) -> Scores:
-    """Every component of every (requesting, partner) pair."""
-    return Scorer(partners, weights, mode).score(requesting)
+    """Every component of every (requesting, partner) pair; ``known_pairs``: real pairs (gazetteer indices)."""
+    return Scorer(partners, weights, mode, known_pairs).score(requesting)
+
+
+def at_least(scores: Scores, minimum: float) -> Scores:
+    """The same scores with every pair under ``minimum`` left out: it is never proposed."""
+    if minimum <= 0:
+        return scores
+    return replace(scores, total=np.where(scores.total >= minimum, scores.total, -np.inf))
+
+
+def only_countries(scores: Scores, countries: Sequence[str]) -> Scores:
+    """The same scores with every partner outside ``countries`` left out (the survey asked about them)."""
+    if not countries:
+        return scores
+    inside = np.array([p.country in countries for p in scores.partners])
+    return replace(scores, total=np.where(inside[None, :], scores.total, -np.inf))
+
+
+def left_out(scores: Scores, minimum: float, t: Translator | None = None) -> list[LeftOut]:
+    """Cities matched without answers or without a gazetteer place, and cities with no pair at the minimum."""
+    t = t or Translator("en")
+    found = []
+    for row, city in enumerate(scores.requesting):
+        if not city.respondents:
+            text = t.gettext("{city} did not answer the survey: matched on place data only").format(
+                city=city.name
+            )
+            found.append(LeftOut(city.name, city.key, "no_answers", text))
+        if city.place_id is None:
+            if city.population:
+                text = t.gettext(
+                    "{city} is not in the gazetteer: no distance; size {population} as its respondents reported it"
+                ).format(city=city.name, population=t.format_number(city.population))
+            else:
+                text = t.gettext("{city} is not in the gazetteer: no size and no distance").format(
+                    city=city.name
+                )
+            found.append(LeftOut(city.name, city.key, "not_in_gazetteer", text))
+        if not np.isfinite(scores.total[row]).any():
+            text = t.gettext("No partner city scores at least {minimum} with {city}").format(
+                minimum=t.format_decimal(minimum, 2), city=city.name
+            )
+            found.append(LeftOut(city.name, city.key, "below_minimum", text))
+    return found
+
+
+def existing_ties(scores: Scores) -> list[tuple[str, str]]:
+    """(requesting key, partner key) of every pair that already works together (catalogue or real pairs)."""
+    keys = {p.key for p in scores.partners}
+    linked = scores.facts.get("linked")
+    found = []
+    for row, city in enumerate(scores.requesting):
+        tied = {key for key in city.ties if key in keys}
+        if linked is not None:
+            tied |= {scores.partners[j].key for j in np.flatnonzero(linked[row] > 0)}
+        found += [(city.key, p.key) for p in scores.partners if p.key in tied]
+    return found
 
 
 def suggest(
@@ -92,7 +161,9 @@ def match(
         partner=partner_name,
         score=float(scores.total[row, column]),
         components=components,
-        explanation=explain(city, partner, components, t, partner_name=partner_name),
+        explanation=explain(
+            city, partner, components, t, partner_name=partner_name, facts=scores.facts_of(row, column)
+        ),
         requesting_key=city.key,
         partner_key=partner.key,
     )

@@ -1,7 +1,10 @@
 """The weights of the matching score and the scales of its components, from TOML.
 
-The defaults live in ``weights.toml`` beside this module; a user file of the same shape overrides
-any of them, so an organiser who cares more about stated preferences than about distance
+Three layers, each replacing the one before key by key: the hand-set weights of ``weights.toml``
+beside this module (the baseline), the weights learned from real partnerships in
+``data/learned.toml`` (written by ``citybridge match evaluate --pairs FILE --save-weights``, see
+docs/matching.md; ``learned=False`` leaves them out), and a user file of the same shape as
+``weights.toml``, so an organiser who cares more about stated preferences than about distance
 changes one number and nothing else.
 """
 
@@ -14,7 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-COMPONENTS = ("fit", "preference", "tie", "size", "distance")
+COMPONENTS = (
+    "fit", "preference", "tie", "size", "distance", "abroad", "status", "network", "country_links", "popularity",
+)  # fmt: skip
+LEARNED_FILE = "learned.toml"  # in data/: weights learned from real partnerships, and their evaluation
 SCALES = ("distance_km", "size_factor", "country_tie")
 
 
@@ -37,11 +43,13 @@ class Weights:
         return Weights({**self.weights, component: 0.0}, self.distance_km, self.size_factor, self.country_tie)
 
 
-def load_weights(path: Path | None = None) -> Weights:
-    """The default weights, with those of ``path`` (if given) replacing them key by key."""
+def load_weights(path: Path | None = None, *, learned: bool = True) -> Weights:
+    """The hand-set weights, then the learned ones (``learned``), then those of ``path`` (if given)."""
     data = _read(
         resources.files(__package__).joinpath("weights.toml").read_text(encoding="utf-8"), "weights.toml"
     )
+    if learned:
+        data["weights"] = {**data.get("weights", {}), **learned_file().get("weights", {})}
     if path is not None:
         path = Path(path)
         try:
@@ -54,13 +62,21 @@ def load_weights(path: Path | None = None) -> Weights:
     return _weights(data, str(path) if path else "weights.toml")
 
 
-def _read(text: str, source: str) -> dict[str, Any]:
+def learned_file() -> dict[str, Any]:
+    """The learned weights and the evaluation they came with (empty when none was saved)."""
+    found = resources.files(__package__).joinpath("data", LEARNED_FILE)
+    if not found.is_file():
+        return {}
+    return _read(found.read_text(encoding="utf-8"), LEARNED_FILE, tables=("weights", "evaluation"))
+
+
+def _read(text: str, source: str, tables: tuple[str, ...] = ("weights", "scales")) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WeightsError(f"{source}: not valid TOML: {exc}") from None
     for table in data:
-        if table not in ("weights", "scales"):
+        if table not in tables:
             raise WeightsError(f"{source}: unknown table [{table}]; write [weights] and [scales] only")
     return data
 

@@ -223,7 +223,13 @@ def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
     )
     columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"))
     blocks: list = [Paragraph(lead), Table(columns, rows, numeric=(2,))]
-    if found.get("unresolved"):
+    if found.get("quality"):  # how well the matcher did on real partnerships (citybridge.matching.learned)
+        from citybridge.matching.learned import quality_sentence
+
+        blocks.insert(1, Paragraph(quality_sentence(found["quality"], found["minimum_score"], t)))
+    if "left_out" in found:  # each city without answers, a gazetteer place or a pair, with the reason
+        blocks += [Caution(f"{left['text']}.") for left in found["left_out"]]
+    elif found.get("unresolved"):
         blocks.append(
             Caution(
                 t.gettext("Not found in the gazetteer (no size or distance): {cities}").format(

@@ -113,8 +113,19 @@ def matching_result(
     weights_path: Path | None = None,
     partners_path: Path | None = None,
     manual_path: Path | None = None,
+    minimum_score: float | None = None,
+    partner_countries: tuple[str, ...] = (),
+    pairs_path: Path | None = None,
 ) -> dict:
-    """Suggestions per requesting city (and the assignments, the quality check) as plain data."""
+    """Suggestions per requesting city (and the assignments, the quality check) as plain data.
+
+    No pair under ``minimum_score`` (default: the one the evaluation on real pairs set) is proposed;
+    ``partner_countries`` keeps only partners in those countries; ``pairs_path`` adds real pairs
+    (twin towns) to the known partnerships.
+    """
+    from citybridge.matching import learned
+    from citybridge.matching.suggest import at_least, existing_ties, left_out, only_countries
+
     catalogue = catalogue_in_use(partners_path)
     weights = load_weights(weights_path)
     cities = city_profiles(
@@ -123,7 +134,12 @@ def matching_result(
     partners = partner_profiles(catalogue)
     t = Translator(language)
     names = {p.key: p.name_in(language) for p in catalogue.partners}
-    scores = score_all(cities, partners, weights, mode)
+    minimum = learned.minimum_score() if minimum_score is None else minimum_score
+    known = _known_pairs(pairs_path)
+    every = score_all(cities, partners, weights, mode, known)
+    scores = at_least(only_countries(every, partner_countries), minimum)
+    quality = learned.quality()
+    by_key = {c.key: c.name for c in cities}
     result = {
         "training": training.slug,
         "mode": mode,
@@ -131,7 +147,22 @@ def matching_result(
         "capacity": capacity,
         "weights": dict(weights.weights),
         "unresolved": [c.name for c in cities if c.place_id is None],
-        "suggestions": {key: [asdict(m) for m in found] for key, found in suggest(scores, k, t, names).items()},
+        "suggestions": {
+            key: [asdict(m) for m in found] for key, found in suggest(scores, k, t, names).items()
+        },
+        "minimum_score": minimum,
+        "partner_countries": list(partner_countries),
+        "left_out": [asdict(found) for found in left_out(scores, minimum, t)],
+        "existing_ties": [
+            {
+                "requesting_key": city,
+                "requesting": by_key[city],
+                "partner_key": partner,
+                "partner": names[partner],
+            }
+            for city, partner in existing_ties(every)
+        ],
+        "quality": asdict(quality) if quality else None,
     }
     if optimal:
         both = assignments(scores, k, capacity, t, names)
@@ -151,6 +182,14 @@ def matching_result(
             },
         }
     return result
+
+
+def _known_pairs(path: Path | None):
+    if path is None:
+        return None
+    from citybridge.matching.realpairs import read_pairs
+
+    return read_pairs(path).edges
 
 
 def city_question(survey) -> str:

@@ -37,6 +37,29 @@ class AssignmentsOut(Schema):
     greedy: AssignmentOut
 
 
+class LeftOutOut(Schema):
+    city: str
+    key: str
+    reason: str
+    text: str
+
+
+class TieOut(Schema):
+    requesting_key: str
+    requesting: str
+    partner_key: str
+    partner: str
+
+
+class QualityOut(Schema):
+    hit10: float
+    baseline: str
+    baseline_hit10: float
+    judged_pairs: int
+    judged_regions: list[str]
+    minimum_score: float
+
+
 class MatchesOut(Schema):
     training: str
     mode: str
@@ -45,6 +68,11 @@ class MatchesOut(Schema):
     weights: dict[str, float]
     unresolved: list[str]
     suggestions: dict[str, list[MatchOut]]
+    minimum_score: float
+    partner_countries: list[str]
+    left_out: list[LeftOutOut]
+    existing_ties: list[TieOut]
+    quality: QualityOut | None = None
     assignments: AssignmentsOut | None = None
 
 
