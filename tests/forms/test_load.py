@@ -345,7 +345,7 @@ TUTORIAL_CHOICES = [
 ]
 
 
-def test_a_tutorial_form_loads_leaving_metadata_and_media_aside(tmp_path):
+def test_a_tutorial_form_keeps_metadata_places_and_media_as_questions(tmp_path):
     path = build_xlsform(
         tmp_path,
         TUTORIAL_SURVEY,
@@ -355,17 +355,24 @@ def test_a_tutorial_form_loads_leaving_metadata_and_media_aside(tmp_path):
     )
     form = load_xlsform(path)
     assert [(q.name, q.type, q.path) for q in form.questions] == [
+        ("start", "metadata", "start"),
+        ("end", "metadata", "end"),
+        ("today", "metadata", "today"),
+        ("deviceid", "metadata", "deviceid"),
         ("name", "text", "name"),
         ("age", "integer", "age"),
         ("likes_pizza", "select_one", "likes_pizza"),
         ("favorite_toppings", "select_multiple", "favorite_toppings"),
         ("favorite_toppings_other", "text", "favorite_toppings_other"),
+        ("location", "geopoint", "where/location"),
+        ("photo", "image", "where/photo"),
         ("city_name", "text", "where/city_name"),
         ("age_in_months", "calculate", "age_in_months"),
         ("thanks", "note", "thanks"),
     ]
     assert form.languages == ("English", "French")
     assert form.default_language is None
+    assert form.question("start").source_type == "start" and form.question("start").is_metadata
     age = form.question("age")
     assert age.required and age.constraint == ". >= 0 and . < 120"
     assert age.constraint_message == {"English": "Ages go from 0 to 119"}

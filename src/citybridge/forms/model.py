@@ -20,7 +20,25 @@ DATE = "date"
 DATETIME = "datetime"
 NOTE = "note"
 CALCULATE = "calculate"
+TIME = "time"
+GEOPOINT = "geopoint"
+GEOTRACE = "geotrace"
+GEOSHAPE = "geoshape"
+BARCODE = "barcode"
+HIDDEN = "hidden"
+ACKNOWLEDGE = "acknowledge"
+RANK = "rank"
+IMAGE = "image"
+AUDIO = "audio"
+VIDEO = "video"
+FILE = "file"
+# Filled in by the device (start, end, today, deviceid, username, audit...): kept, never asked.
+METADATA = "metadata"
+# A file the form reads (csv-external, xml-external): no answer, only the file's name is kept.
+EXTERNAL = "external"
 
+GEO_TYPES = (GEOPOINT, GEOTRACE, GEOSHAPE)
+MEDIA_TYPES = (IMAGE, AUDIO, VIDEO, FILE)
 ANSWER_TYPES = (
     SELECT_ONE,
     SELECT_MULTIPLE,
@@ -30,6 +48,14 @@ ANSWER_TYPES = (
     DATE,
     DATETIME,
     CALCULATE,
+    TIME,
+    *GEO_TYPES,
+    BARCODE,
+    HIDDEN,
+    ACKNOWLEDGE,
+    RANK,
+    *MEDIA_TYPES,
+    METADATA,
 )
 OTHER_CHOICE = "other"
 
@@ -40,6 +66,8 @@ class Choice:
 
     name: str
     labels: dict[str, str] = field(default_factory=dict)
+    # Other columns of the choices sheet (what a choice_filter such as "${state}=cf" reads).
+    filters: dict[str, str] = field(default_factory=dict)
 
     def label(self, language: str | None = None) -> str:
         return _pick(self.labels, language) or self.name
@@ -62,6 +90,10 @@ class Question:
     list_name: str | None = None
     choices: tuple[Choice, ...] = ()
     or_other: bool = False
+    source_type: str = ""  # the type as the survey sheet writes it ("gps", "phone number", "start")
+    appearance: str | None = None  # "likert", "minimal", "multiline"...
+    choice_filter: str | None = None  # e.g. "${state}=cf": which choices apply (cascading selects)
+    choice_file: str | None = None  # select_one_from_file: the file of choices attached to the form
 
     def label(self, language: str | None = None) -> str:
         return _pick(self.labels, language) or self.name
@@ -73,6 +105,11 @@ class Question:
     @property
     def takes_answer(self) -> bool:
         return self.type in ANSWER_TYPES
+
+    @property
+    def is_metadata(self) -> bool:
+        """Filled in by the device, not by the respondent (start, end, deviceid...)."""
+        return self.type == METADATA
 
     def choice_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.choices)

@@ -19,13 +19,20 @@ from citybridge.forms.fill import (
     referenced_questions,
 )
 from citybridge.forms.model import (
+    ACKNOWLEDGE,
+    BARCODE,
     DATE,
     DATETIME,
     DECIMAL,
+    GEO_TYPES,
     INTEGER,
+    MEDIA_TYPES,
     NOTE,
+    RANK,
     SELECT_MULTIPLE,
     SELECT_ONE,
+    TIME,
+    Choice,
     Form,
     Question,
 )
@@ -40,6 +47,14 @@ WIDGETS = {
     DATETIME: "datetime",
     NOTE: "note",
     "text": "text",
+    # Written as text, with a hint saying how (the page has no map, scanner or clock widget).
+    TIME: "text",
+    BARCODE: "text",
+    RANK: "text",
+    **dict.fromkeys(GEO_TYPES, "text"),
+    ACKNOWLEDGE: "radio",
+    # A file cannot be sent through this page: shown as a note saying so.
+    **dict.fromkeys(MEDIA_TYPES, "note"),
 }
 
 
@@ -82,7 +97,7 @@ def sections(
     errors: dict[str, list[str]],
 ) -> list[Section]:
     """The shown questions (calculations are not shown) grouped by consecutive group path."""
-    shown = [q for q in form.questions if is_asked(q) or q.type == NOTE]
+    shown = [q for q in form.questions if is_asked(q) or q.type == NOTE or q.type in MEDIA_TYPES]
     runs = [(path, list(run)) for path, run in groupby(shown, key=lambda q: q.path.rpartition("/")[0])]
     return [
         Section(
@@ -98,18 +113,36 @@ def sections(
 def _view(form, question: Question, language, answers, applies, errors) -> QuestionView:
     value = answers.get(question.name, "")
     picked = set(value.split()) if question.type == SELECT_MULTIPLE else {value}
+    choices = (Choice("OK", {"default": _("OK")}),) if question.type == ACKNOWLEDGE else question.choices
     return QuestionView(
         name=question.name,
         widget=WIDGETS[question.type],
         label=question.label(language),
-        hint=_pick(question.hints, language),
+        hint=_pick(question.hints, language) or _how_to_answer(question, language),
         required=question.required,
         value=value,
-        choices=[ChoiceView(c.name, c.label(language), c.name in picked) for c in question.choices],
+        choices=[ChoiceView(c.name, c.label(language), c.name in picked) for c in choices],
         condition=_condition(form, question, language),
         errors=errors.get(question.name, []),
         applies=question.name in applies,
     )
+
+
+def _how_to_answer(question: Question, language: str | None) -> str:
+    """How to write an answer the page takes as text, for types that have no widget of their own."""
+    if question.type in MEDIA_TYPES:
+        return _("This question asks for a file, which this page cannot take: leave it for now.")
+    if question.type == TIME:
+        return _("Write a time as hours:minutes, for example 09:30.")
+    if question.type in GEO_TYPES:
+        point = _("Write latitude and longitude separated by a space, for example 41.31 69.28.")
+        return point if question.type == "geopoint" else point + " " + _("Separate the points with ';'.")
+    if question.type == RANK:
+        names = ", ".join(c.label(language) for c in question.choices)
+        return _("Write the options in your order, best first, separated by spaces: %(options)s.") % {
+            "options": names
+        }
+    return ""
 
 
 def _pick(texts: dict[str, str], language: str | None) -> str:
@@ -168,4 +201,6 @@ def _type_message(question: Question) -> str:
         return _("Give a date and a time, for example 2020-11-10 09:30.")
     if question.type == SELECT_MULTIPLE:
         return _("Tick only options from the list.")
+    if question.type in (TIME, RANK, *GEO_TYPES, ACKNOWLEDGE):
+        return _how_to_answer(question, None) or _("Please check this answer.")
     return _("Choose one of the options from the list.")
