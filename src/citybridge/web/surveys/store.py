@@ -71,8 +71,10 @@ def add_survey(
         if existing is not None:
             if existing.definition != _as_stored(form):
                 raise FormVersionConflict(
-                    f"{Path(path).name}: survey '{survey.slug}' already has version '{form.version}' with "
-                    "different questions; raise 'version' in the settings sheet and add the form again."
+                    f"{Path(path).name}: survey '{survey.slug}' (form_id '{form.form_id}') already has "
+                    f"version '{form.version or 'unversioned'}' with different questions; if this is another "
+                    "form, give it its own form_id in the settings sheet (or a file name of its own when it "
+                    "has none); if it is a new version of the same form, raise 'version' and add it again."
                 )
             return survey, existing, False
         version = FormVersion.objects.create(
