@@ -107,9 +107,35 @@ def test_select_one_from_file_without_its_file_is_refused_naming_file_and_row(tm
     )
 
 
-def test_a_repeat_is_refused_naming_its_row():
-    with pytest.raises(FormError, match=r"^tutorial.xls: survey sheet, row 2: repeat 'member': repeats"):
-        load_xlsform(EXAMPLES / "tutorial.xls")
+def test_a_repeat_loads_with_its_questions_marked_and_nested_repeats_known(tmp_path):
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "text", "name": "village", "label": "Village"},
+            {"type": "begin repeat", "name": "member", "label": "Member"},
+            {"type": "text", "name": "name", "label": "Name"},
+            {"type": "begin repeat", "name": "visit", "label": "Visit"},
+            {"type": "date", "name": "day", "label": "Day"},
+            {"type": "end repeat"},
+            {"type": "end repeat"},
+        ],
+    )
+    form = load_xlsform(path)
+    assert form.repeats == ("member", "member/visit")
+    assert [(q.path, q.repeat) for q in form.questions] == [
+        ("village", None), ("member/name", "member"), ("member/visit/day", "member/visit")
+    ]
+    assert [q.name for q in form.answer_questions] == ["village"]
+    assert [q.name for q in form.repeat_form("member/visit").questions] == ["day"]
+    assert form.parent_repeat("member/visit") == "member" and form.parent_repeat("member") is None
+
+
+def test_the_store_and_flat_importers_refuse_a_repeat_form_rather_than_drop_its_instances(tmp_path):
+    from citybridge.forms.repeats import refuse_unstored_repeats
+
+    form = load_xlsform(EXAMPLES / "tutorial.xls")
+    with pytest.raises(FormError, match=r"^tutorial.xls: repeat 'member' \(\d+ question\(s\) answered once per"):
+        refuse_unstored_repeats(form, "tutorial.xls")
 
 
 def test_the_legacy_include_is_refused_in_one_line_with_its_row():

@@ -184,14 +184,19 @@ def test_loading_from_bytes_with_a_file_name_gives_the_same_form(city_form, city
     ],
     ids=["top-level", "inside-a-group"],
 )
-def test_a_repeat_is_refused_in_one_line_saying_not_supported_yet(tmp_path, survey):
+def test_a_repeat_loads_and_a_flat_import_of_its_form_is_refused_in_one_line(tmp_path, survey):
+    from citybridge.submissions.sources import SourceError, read_export
+
     path = build_xlsform(tmp_path, survey, name="household.xlsx")
-    with pytest.raises(FormError) as error:
-        load_xlsform(path)
+    form = load_xlsform(path)
+    assert form.question("member").repeat == form.repeats[0] and form.repeats[0].endswith("members")
+    export = tmp_path / "export.csv"
+    export.write_text("_uuid\nu1\n")
+    with pytest.raises(SourceError) as error:
+        read_export(export, form)
     message = str(error.value)
     assert "\n" not in message
-    assert message.startswith("household.xlsx: ")
-    assert "repeat 'members'" in message and "not supported yet" in message
+    assert message.startswith("export.csv: repeat '") and "members' (1 question(s)" in message
 
 
 YESNO = [

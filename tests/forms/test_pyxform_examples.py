@@ -16,8 +16,6 @@ FORMS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".xls", ".xlsx", ".
 # Refused on purpose, each for the reason named (pyxform itself refuses the last three).
 REFUSED = {
     **{f"include{j}.{s}": "type 'include'" for j in ("", "_json") for s in ("csv", "md", "xls", "xlsx")},
-    **{name: "repeats are not supported yet" for name in ("attribute_columns_test.xlsx", "repeat_date_test.xls",
-                                                         "tutorial.xls", "xlsform_spec_test.xlsx")},
     "fruits.csv": "no survey sheet could be read",
     "gps.csv": "has no label or hint",
     "unknown_question_type.xls": "Invalid headers",
@@ -56,9 +54,9 @@ def test_an_example_form_loads_whole_or_is_refused_in_one_line(path):
     assert [q.path for q in form.questions] == pyxform_questions(path)
 
 
-def test_every_example_pyxform_converts_loads_but_the_four_with_repeats():
+def test_every_example_pyxform_converts_loads():
     # pyxform's own convert() refuses the includes (their sections are other files) and the last three.
     by_pyxform = {"type 'include'", "no survey sheet could be read", "has no label or hint", "Invalid headers"}
     accepted = [p for p in FORMS if REFUSED.get(p.name) not in by_pyxform]
     loaded = [p for p in accepted if p.name not in REFUSED]
-    assert (len(FORMS), len(accepted), len(loaded)) == (65, 54, 50)  # 92.6 % of what pyxform converts
+    assert (len(FORMS), len(accepted), len(loaded)) == (65, 54, 54)  # all that pyxform converts

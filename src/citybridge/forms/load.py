@@ -135,6 +135,7 @@ def form_from_pyxform(
         languages=languages,
         questions=tuple(questions),
         group_labels=groups,
+        repeats=tuple(walker.repeats),
     )
 
 
@@ -144,26 +145,34 @@ class _Walker:
     rows: SurveyRows
     files: _Files
     groups: dict[str, dict[str, str]]
+    repeats: list[str] = dataclasses.field(default_factory=list)
 
-    def walk(self, children: list[dict[str, Any]], path: tuple[str, ...], relevant: str | None = None):
+    def walk(
+        self,
+        children: list[dict[str, Any]],
+        path: tuple[str, ...],
+        relevant: str | None = None,
+        repeat: str | None = None,
+    ):
         """Questions in form order; a group's ``relevant`` is added to each question inside it, and
-        its label goes into ``groups`` under its path."""
+        its label goes into ``groups`` under its path; questions in a repeat carry its path."""
         for child in children:
             kind = child.get("type")
             if kind == "repeat":
-                raise self.refusal(child, "repeat", "repeats are not supported yet; move its questions "
-                                   "out of the repeat or split the form")  # fmt: skip
-            if kind == "loop":
-                yield from self._loop(child, path, relevant)
+                where = "/".join((*path, child.get("name", "")))
+                self.repeats.append(where)
+                yield from self._group(child, path, relevant, where)
+            elif kind == "loop":
+                yield from self._loop(child, path, relevant, repeat)
             elif kind in _GROUP_TYPES:
-                yield from self._group(child, path, relevant)
+                yield from self._group(child, path, relevant, repeat)
             else:
-                question = self.question(child, path)
+                question = replace(self.question(child, path), repeat=repeat)
                 if relevant:
                     question = replace(question, relevant=_both(relevant, question.relevant))
                 yield question
 
-    def _group(self, child: dict[str, Any], path: tuple[str, ...], relevant: str | None):
+    def _group(self, child: dict[str, Any], path: tuple[str, ...], relevant: str | None, repeat: str | None):
         name = child.get("name", "")
         if name == "meta" and child.get("control", {}).get("bodyless"):
             kept = [c for c in child.get("children", []) if c.get("name") not in _SUBMISSION_META]
@@ -172,9 +181,9 @@ class _Walker:
         inner = _both(relevant, child.get("bind", {}).get("relevant"))
         if labels := _labels(child.get("label")):
             self.groups["/".join((*path, name))] = labels
-        yield from self.walk(child.get("children", []), (*path, name), inner)
+        yield from self.walk(child.get("children", []), (*path, name), inner, repeat)
 
-    def _loop(self, child: dict[str, Any], path: tuple[str, ...], relevant: str | None):
+    def _loop(self, child: dict[str, Any], path: tuple[str, ...], relevant: str | None, repeat: str | None):
         """pyxform's ``begin loop over LIST``: the same questions once per choice of the list, each
         in a group named after the choice (as the XForm has them); names gain both prefixes so that
         they stay unique."""
@@ -184,7 +193,7 @@ class _Walker:
             where = (*path, loop, column["name"])
             if labels := _labels(column.get("label")):
                 self.groups["/".join(where)] = labels
-            for question in self.walk(child.get("children", []), where, inner):
+            for question in self.walk(child.get("children", []), where, inner, repeat):
                 yield replace(question, name=f"{loop}_{column['name']}_{question.name}")
 
     def question(self, child: dict[str, Any], path: tuple[str, ...]) -> Question:

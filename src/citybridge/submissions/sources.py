@@ -15,8 +15,10 @@ from typing import Any
 
 import polars as pl
 
+from citybridge.forms.load import FormError
 from citybridge.forms.memo import per_form
 from citybridge.forms.model import DATE, MEDIA_TYPES, SELECT_MULTIPLE, Form, Question
+from citybridge.forms.repeats import refuse_unstored_repeats
 from citybridge.submissions.batch import (
     INSTANCE_ID,
     ROW,
@@ -114,6 +116,7 @@ class SourceError(ValueError):
 
 def read_export(path: Path, form: Form, *, source_format: str = "auto", timezone: str = "UTC") -> RawBatch:
     """Read an export file of ``form``'s answers, whatever tool wrote it."""
+    _refuse_repeats(form, path)
     if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
         return read_json_file(path, form)
     try:
@@ -135,6 +138,7 @@ def read_export_batches(
     rows_per_batch: int = 50_000,
 ) -> Iterator[RawBatch]:
     """:func:`read_export` in batches of rows: a CSV export is streamed, other files come whole."""
+    _refuse_repeats(form, path)
     if (
         path.suffix.lower() in (".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm")
         or source_format == "surveymonkey"
@@ -158,6 +162,14 @@ def read_export_batches(
         for table in tables:
             yield _from_table(table, form, path.name, kind, timezone)
     except TableError as exc:
+        raise SourceError(str(exc)) from exc
+
+
+def _refuse_repeats(form: Form, path: Path) -> None:
+    """A flat export of a form with repeats would lose its instances: refused until they are read."""
+    try:
+        refuse_unstored_repeats(form, path.name)
+    except FormError as exc:
         raise SourceError(str(exc)) from exc
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from citybridge.forms import Form, load_xlsform
+from citybridge.forms.repeats import refuse_unstored_repeats
 from citybridge.submissions import Problem, RawBatch, Validated, validate
 from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.submissions.sources import read_export_batches
@@ -58,6 +59,7 @@ def add_survey(
     """
     data = Path(path).read_bytes()
     form = load_xlsform(data, filename=Path(path).name)
+    refuse_unstored_repeats(form, Path(path).name)
     with transaction.atomic():
         survey = Survey.objects.filter(training=training, form_id=form.form_id).first()
         if survey is None:
