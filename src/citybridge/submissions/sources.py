@@ -186,6 +186,11 @@ def detect_format(headers: Iterable[str]) -> str:
     return "kobotoolbox" if keys & {"meta/instanceid"} else "csv"
 
 
+def table_batch(table: pl.DataFrame, form: Form, source: str, kind: str, timezone: str = "UTC") -> RawBatch:
+    """One table already read (a sheet, a CSV of a ZIP) as a batch of ``form``'s answers."""
+    return _from_table(table, form, source, kind, timezone)
+
+
 def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezone: str) -> RawBatch:
     index = HeaderIndex(form)
     columns: dict[str, str] = {}
