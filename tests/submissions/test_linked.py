@@ -20,8 +20,13 @@ from tests.forms.xlsform_builder import build_xlsform
 
 @pytest.fixture(scope="module")
 def form(tmp_path_factory):
+    return household_form(tmp_path_factory.mktemp("household"))
+
+
+def household_form(folder):
+    """A household with members, each with visits: a repeat nested in a repeat."""
     path = build_xlsform(
-        tmp_path_factory.mktemp("household"),
+        folder,
         [
             {"type": "text", "name": "village", "label": "Village", "required": "yes"},
             {"type": "begin repeat", "name": "member", "label": "Member"},
@@ -119,5 +124,6 @@ def test_a_table_that_is_no_repeat_of_the_form_is_refused(form, tmp_path):
 
     with pytest.raises(SourceError, match=r"table 'notes' is neither the submissions nor a repeat"):
         read_linked_export(kobo_xlsx(tmp_path, {**KOBO, "notes": [["a"], ["b"]]}), form)
+
 
 
