@@ -1,9 +1,8 @@
-"""What the rest of citybridge may do with a form's repeats yet.
+"""What a reader of one row per submission does with a form that has repeats: refuse it.
 
-A form with repeats loads whole (its repeat questions carry the repeat's path) and its instances
-are read, validated and exported as linked tables by ``citybridge.submissions.linked``. The store
-and the flat importers do not keep repeat instances yet, so they refuse such a form in one line
-rather than drop its instances.
+A form with repeats loads whole (its repeat questions carry the repeat's path); its instances
+come in their own tables, read by ``citybridge.submissions.linked`` and stored by
+``citybridge import``. A flat reader would lose them, so it refuses such a form in one line.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ def refuse_unstored_repeats(form: Form, source: str) -> None:
         return
     count = sum(1 for q in form.questions if q.repeat is not None)
     raise FormError(
-        f"{source}: repeat '{form.repeats[0]}' ({count} question(s) answered once per instance): repeat "
-        "answers cannot be stored or imported one row per submission yet; move its questions out of the "
-        "repeat or split the form."
+        f"{source}: repeat '{form.repeats[0]}' ({count} question(s) answered once per instance): a form "
+        "with repeats is read from an ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per "
+        "repeat, by 'citybridge import'; this reader takes one row per submission."
     )

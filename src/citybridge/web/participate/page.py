@@ -97,7 +97,9 @@ def sections(
     errors: dict[str, list[str]],
 ) -> list[Section]:
     """The shown questions (calculations are not shown) grouped by consecutive group path."""
-    shown = [q for q in form.questions if is_asked(q) or q.type == NOTE or q.type in MEDIA_TYPES]
+    shown = _with_repeat_notes(
+        form, [q for q in form.questions if is_asked(q) or q.type == NOTE or q.type in MEDIA_TYPES]
+    )
     runs = [(path, list(run)) for path, run in groupby(shown, key=lambda q: q.path.rpartition("/")[0])]
     return [
         Section(
@@ -108,6 +110,22 @@ def sections(
         )
         for number, (path, run) in enumerate(runs, start=1)
     ]
+
+
+def _with_repeat_notes(form: Form, shown: list[Question]) -> list[Question]:
+    """A repeat's questions (asked once per instance) are not asked on this page: a note in their
+    place says so, so that nobody thinks their answers were taken."""
+    kept: list[Question] = []
+    for question in shown:
+        if question.repeat is None:
+            kept.append(question)
+        elif not any(q.name == f"repeat:{question.repeat}" for q in kept):
+            title = form.group_label(question.repeat) or question.repeat
+            text = _("The questions of “%(group)s” are asked once for each item; this page cannot take "
+                     "them yet. Please answer them on paper or in the survey app.") % {"group": title}  # fmt: skip
+            kept.append(Question(name=f"repeat:{question.repeat}", type=NOTE, path=question.path,
+                                 labels={"default": text}))  # fmt: skip
+    return kept
 
 
 def _view(form, question: Question, language, answers, applies, errors) -> QuestionView:

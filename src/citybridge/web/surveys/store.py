@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from citybridge.forms import Form, load_xlsform
-from citybridge.forms.repeats import refuse_unstored_repeats
 from citybridge.submissions import Problem, RawBatch, Validated, validate
 from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.submissions.sources import read_export_batches
@@ -59,7 +58,6 @@ def add_survey(
     """
     data = Path(path).read_bytes()
     form = load_xlsform(data, filename=Path(path).name)
-    refuse_unstored_repeats(form, Path(path).name)
     with transaction.atomic():
         survey = Survey.objects.filter(training=training, form_id=form.form_id).first()
         if survey is None:
@@ -114,6 +112,10 @@ def import_file(
 ) -> ImportReport:
     """Import an export file into ``survey``; all-or-nothing unless ``skip_invalid``."""
     version = survey.current_version()
+    if version.form().repeats:  # one table per repeat: read and stored by the repeats app
+        from citybridge.web.repeats.store import import_linked_file
+
+        return import_linked_file(survey, Path(path)).report
     batches = read_export_batches(
         Path(path),
         version.form(),
