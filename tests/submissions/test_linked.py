@@ -127,3 +127,14 @@ def test_a_table_that_is_no_repeat_of_the_form_is_refused(form, tmp_path):
 
 
 
+
+
+def test_a_json_submission_with_repeat_answers_is_refused_saying_where_they_go(form):
+    from citybridge.submissions.sources import from_payloads
+
+    body = {"instance_id": "a", "answers": {"village": "Chorsu", "member": [{"name": "Aziz"}]}}
+    batch = from_payloads(form, [(1, body)])
+    assert [str(p) for p in batch.problems] == [
+        "API, row 1, column 'answers.member': answers of a repeat: one submission here takes one row, so its "
+        "instances are imported from an ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per repeat"
+    ]

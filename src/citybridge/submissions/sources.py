@@ -475,6 +475,9 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
         match: Match | None = index.match(str(key))
         if match is None and _is_metadata(normalise(str(key)), "json"):
             continue  # a tool's own bookkeeping (start, end, deviceid, formhub/uuid...), not an answer
+        if match is None and str(key) in {*index.form.repeats, *map(_last_step, index.form.repeats)}:
+            problems.append(Problem(source, row, f"answers.{key}", None, _REPEAT_IN_JSON))
+            continue
         if match is None or match.choice is not None:
             problems.append(
                 Problem(
@@ -490,6 +493,16 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     if record[INSTANCE_ID]:
         record[INSTANCE_ID] = record[INSTANCE_ID].removeprefix("uuid:")
     return record, problems
+
+
+_REPEAT_IN_JSON = (
+    "answers of a repeat: one submission here takes one row, so its instances are imported from an "
+    "ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per repeat"
+)
+
+
+def _last_step(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
 
 
 def _text(value: Any) -> str | None:

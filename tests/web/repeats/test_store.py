@@ -62,3 +62,13 @@ def test_the_participant_page_says_it_cannot_take_a_repeats_answers(household):
     assert 'id="id-village"' in page
     assert "The questions of “Member” are asked once for each item; this page cannot take them yet." in page
     assert 'name="name"' not in page
+
+
+def test_a_select_one_from_file_form_added_from_its_folder_keeps_the_files_choices(training, tmp_path):
+    from tests.forms.xlsform_builder import build_xlsform
+
+    (tmp_path / "cities.csv").write_text("name,label\ntashkent,Tashkent\nosh,Osh\n")
+    path = build_xlsform(tmp_path, [{"type": "select_one_from_file cities.csv", "name": "city", "label": "City"}],
+                         settings={"form_id": "cities", "version": "1"})  # fmt: skip
+    survey, _, _ = add_survey(training, path)
+    assert survey.current_version().form().question("city").choice_names() == ("tashkent", "osh")

@@ -57,7 +57,7 @@ def add_survey(
     Returns the survey, its version, and whether that version is new.
     """
     data = Path(path).read_bytes()
-    form = load_xlsform(data, filename=Path(path).name)
+    form = load_xlsform(Path(path))  # from its path: a select_one_from_file's CSV beside it is read too
     with transaction.atomic():
         survey = Survey.objects.filter(training=training, form_id=form.form_id).first()
         if survey is None:
