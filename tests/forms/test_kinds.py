@@ -158,3 +158,9 @@ def test_forms_without_form_id_are_named_after_their_file(tmp_path):
     second = build_xlsform(tmp_path, [{"type": "text", "name": "a", "label": "A"}], name="2nd-round.xlsx")
     assert load_xlsform(first).form_id == "Needs_survey_2024"
     assert load_xlsform(second).form_id == "form_2nd-round"
+
+
+def test_a_pyxform_message_naming_a_question_gets_its_row():
+    with pytest.raises(FormError) as caught:
+        load_xlsform(EXAMPLES / "gps.csv")
+    assert str(caught.value) == "gps.csv: survey sheet, row 2: The survey element named 'location' has no label or hint."

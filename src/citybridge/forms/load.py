@@ -329,6 +329,17 @@ def _file_type(name: str) -> str | None:
 _ROW = re.compile(r"^\[row : (\d+)\]\s*(?:On the '([^']+)' sheet, )?(.*)$", re.DOTALL)
 
 
+_NAMED = re.compile(r"\b(?:named|element|question|name)\s+'([^']+)'")
+
+
+def _with_row(text: str, rows: SurveyRows) -> str:
+    """pyxform's messages that name a question but not its row get the row where it is."""
+    for name in _NAMED.findall(text):
+        if row := rows.row_of(name):
+            return f"survey sheet, row {row}: {text}"
+    return text
+
+
 def _clean(message: str, rows: SurveyRows) -> str:
     """pyxform's message on one line, led by the sheet and row it is about."""
     text = " ".join(message.split())
@@ -343,7 +354,7 @@ def _clean(message: str, rows: SurveyRows) -> str:
         )
     match = _ROW.match(text)
     if not match:
-        return text
+        return _with_row(text, rows)
     row, sheet, rest = match.groups()
     # pyxform's older messages omit the sheet; they are all raised while reading the survey sheet.
     return f"{sheet or 'survey'} sheet, row {row}: {rest[:1].upper()}{rest[1:]}"
