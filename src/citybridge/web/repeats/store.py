@@ -12,6 +12,7 @@ from citybridge.forms.model import Form
 from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.submissions.linked import PARENT_KEY, LinkedValidated, read_linked_export, validate_linked
 from citybridge.submissions.sources import SourceError
+from citybridge.web.attachments.store import keep_attachments
 from citybridge.web.errors import ImportRejected
 from citybridge.web.repeats.models import RepeatInstance
 from citybridge.web.surveys.models import Submission, Survey
@@ -23,6 +24,7 @@ class LinkedImport:
     report: ImportReport  # the submissions, as the store counts them
     instances_new: int  # repeat instances stored by this import
     instances_total: int  # valid repeat instances in the file
+    files_kept: int = 0  # media files saved from the ZIP
 
 
 def import_linked_file(survey: Survey, path: Path) -> LinkedImport:
@@ -37,7 +39,10 @@ def import_linked_file(survey: Survey, path: Path) -> LinkedImport:
     with transaction.atomic():
         report = store_batch(survey, version, linked.main, source=Submission.Source.IMPORT)
         new = store_instances(survey, form, result)
-    return LinkedImport(report, new, sum(v.frame.height for v in result.children.values()))
+    # The files come last: a failed import leaves none behind, a file refused leaves its answer's name.
+    kept, problems = keep_attachments(Path(path), survey.pk, form, result.main)
+    report.problems += problems
+    return LinkedImport(report, new, sum(v.frame.height for v in result.children.values()), kept)
 
 
 def store_instances(survey: Survey, form: Form, result: LinkedValidated) -> int:

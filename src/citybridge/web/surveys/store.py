@@ -112,7 +112,7 @@ def import_file(
 ) -> ImportReport:
     """Import an export file into ``survey``; all-or-nothing unless ``skip_invalid``."""
     version = survey.current_version()
-    if version.form().repeats:  # one table per repeat: read and stored by the repeats app
+    if version.form().repeats or Path(path).suffix.lower() == ".zip":  # linked tables, media files
         from citybridge.web.repeats.store import import_linked_file
 
         return import_linked_file(survey, Path(path)).report
