@@ -36,6 +36,7 @@ from citybridge.forms.model import (
     Form,
     Question,
 )
+from citybridge.submissions.choice_filters import allowed_choices, parse_filter
 
 # How each question type is asked: the widget the template draws.
 WIDGETS = {
@@ -112,6 +113,20 @@ def sections(
     ]
 
 
+def _offered(question: Question, answers: dict[str, str]) -> tuple[Choice, ...]:
+    """A cascading select offers the choices its filter leaves for the answers given so far."""
+    parsed = parse_filter(question.choice_filter or "")
+    if parsed is None or not answers.get(parsed[1]):
+        return _unique_choices(question.choices)
+    allowed = set(allowed_choices(question, answers[parsed[1]]) or ())
+    return _unique_choices(tuple(c for c in question.choices if c.name in allowed))
+
+
+def _unique_choices(choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+    """A cascade's list may hold one name under several parents (King county in two states): once."""
+    return tuple({c.name: c for c in reversed(choices)}[name] for name in dict.fromkeys(c.name for c in choices))
+
+
 def _with_repeat_notes(form: Form, shown: list[Question]) -> list[Question]:
     """A repeat's questions (asked once per instance) are not asked on this page: a note in their
     place says so, so that nobody thinks their answers were taken."""
@@ -131,7 +146,7 @@ def _with_repeat_notes(form: Form, shown: list[Question]) -> list[Question]:
 def _view(form, question: Question, language, answers, applies, errors) -> QuestionView:
     value = answers.get(question.name, "")
     picked = set(value.split()) if question.type == SELECT_MULTIPLE else {value}
-    choices = (Choice("OK", {"default": _("OK")}),) if question.type == ACKNOWLEDGE else question.choices
+    choices = (Choice("OK", {"default": _("OK")}),) if question.type == ACKNOWLEDGE else _offered(question, answers)
     return QuestionView(
         name=question.name,
         widget=WIDGETS[question.type],
