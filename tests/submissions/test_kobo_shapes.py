@@ -106,3 +106,20 @@ def test_kobos_api_json_with_group_paths_and_bookkeeping_imports(form, tmp_path)
 
 def test_a_kobo_download_without_form_id_is_named_after_its_file(form):
     assert form.form_id == "Kobo_download"
+
+
+def test_odk_centrals_odata_json_with_nested_groups_and_geojson_imports(form, tmp_path):
+    body = {"value": [{
+        "__id": "uuid:c1", "__system": {"submissionDate": "2020-11-10T04:10:00.000Z", "submitterId": "5"},
+        "start": "2020-11-10T09:00:00.000+05:00", "meta": {"instanceID": "uuid:c1"},
+        "visit": {"Record_your_current_location": {"type": "Point", "coordinates": [69.28, 41.31, 455, 5]},
+                  "photo": "a.jpg"},
+        "people": 2, "member@odata.navigationLink": "Submissions('uuid:c1')/member",
+    }]}  # fmt: skip
+    path = tmp_path / "central.json"
+    path.write_text(json.dumps(body))
+    result = validate(form, read_export(path, form))
+    assert result.ok, [str(p) for p in result.problems]
+    instance, submitted, answers = next(result.records())
+    assert instance == "c1" and submitted.isoformat() == "2020-11-10T04:10:00+00:00"
+    assert answers["Record_your_current_location"] == "41.31 69.28 455 5" and answers["people"] == 2

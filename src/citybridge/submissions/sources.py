@@ -28,8 +28,13 @@ from citybridge.submissions.batch import (
 )
 from citybridge.submissions.geo_columns import geo_part, join_geo_parts
 from citybridge.submissions.headers import HeaderIndex, Match, normalise
-from citybridge.submissions.kobo_json import is_kobo_submission, kobo_payload
 from citybridge.submissions.tables import TableError, read_table, read_table_batches
+from citybridge.submissions.tool_json import (
+    central_payload,
+    is_central_odata,
+    is_kobo_submission,
+    kobo_payload,
+)
 
 FORMATS = ("auto", "kobotoolbox", "odk-central", "google-forms", "surveymonkey", "json")
 
@@ -414,8 +419,8 @@ def read_json_file(path: Path, form: Form) -> RawBatch:
     try:
         if text.lstrip().startswith(("[", "{")) and not _is_json_lines(text):
             payloads = json.loads(text)
-            if isinstance(payloads, dict):  # KoboToolbox's API: {"count": N, "results": [...]}
-                payloads = payloads.get("results", [payloads])
+            if isinstance(payloads, dict):  # Kobo's API {"results": [...]}, Central's OData {"value": [...]}
+                payloads = payloads.get("results", payloads.get("value", [payloads]))
             rows = list(enumerate(payloads, start=1))
         else:
             rows = [
@@ -454,6 +459,8 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
         return None, [Problem(source, row, None, None, "a submission must be a JSON object")]
     if "answers" not in payload and is_kobo_submission(payload):
         payload = kobo_payload(payload)
+    elif "answers" not in payload and is_central_odata(payload):
+        payload = central_payload(payload)
     answers = payload.get("answers", {})
     if not isinstance(answers, dict):
         return None, [
