@@ -105,7 +105,7 @@ def test_an_instance_whose_parent_is_missing_is_refused_by_name(form, tmp_path):
 @pytest.mark.parametrize("writer, suffix", [(write_csv_zip, ".zip"), (write_xlsx, ".xlsx")])
 def test_an_export_reads_back_identically(form, tmp_path, writer, suffix):
     first = validate_linked(form, read_linked_export(kobo_xlsx(tmp_path, KOBO), form))
-    tables = linked_tables(form, first)
+    tables = linked_tables(form, first.main.frame, {path: v.frame for path, v in first.children.items()})
     assert list(tables) == ["household", "household-member", "household-visit"]
     assert tables["household-visit"].columns == ["member-visit-day", "PARENT_KEY", "KEY"]
     path = tmp_path / f"export{suffix}"

@@ -173,18 +173,22 @@ def _orphan(batch: RawBatch, row: dict) -> Problem:
                    "links to no submission or instance of this export; export the whole form again")  # fmt: skip
 
 
-def linked_tables(form: Form, validated: LinkedValidated) -> dict[str, pl.DataFrame]:
-    """Central's tables: the submissions with ``KEY``, each repeat with ``PARENT_KEY`` and ``KEY``."""
-    tables = {form.form_id: _text_table(form, validated.main.frame).rename({INSTANCE_ID: "KEY"})}
-    for repeat, result in validated.children.items():
-        table = _text_table(result.form, result.frame).drop("SubmissionDate")
+def linked_tables(form: Form, submissions: pl.DataFrame, instances: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Central's tables: the submissions with ``KEY``, each repeat with ``PARENT_KEY`` and ``KEY``.
+
+    ``submissions`` is a typed frame of the form's answers (as validation gives it),
+    ``instances[path]`` one of each repeat's, with ``PARENT_KEY``.
+    """
+    tables = {form.form_id: _text_table(form, submissions).rename({INSTANCE_ID: "KEY"})}
+    for repeat, frame in instances.items():
+        table = _text_table(form.repeat_form(repeat), frame).drop("SubmissionDate")
         tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename({PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"})
     return tables
 
 
 def _text_table(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
     columns = [
-        pl.col(SUBMITTED_AT).dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").alias("SubmissionDate"),
+        pl.col(SUBMITTED_AT).dt.convert_time_zone("UTC").dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").alias("SubmissionDate"),
         *(_as_text(frame, q.name).alias(q.path.replace("/", "-")) for q in form.answer_questions if q.name in frame.columns),
     ]
     links = [c for c in (PARENT_KEY,) if c in frame.columns]

@@ -3,6 +3,8 @@ it cannot take repeats."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 
@@ -72,3 +74,36 @@ def test_a_select_one_from_file_form_added_from_its_folder_keeps_the_files_choic
                          settings={"form_id": "cities", "version": "1"})  # fmt: skip
     survey, _, _ = add_survey(training, path)
     assert survey.current_version().form().question("city").choice_names() == ("tashkent", "osh")
+
+
+@pytest.fixture
+def example_household(example, tmp_path):
+    """The household form in the example's training, which its organiser and analyst may see."""
+    household_form(tmp_path)
+    survey, _, _ = add_survey(example.training, tmp_path / "form.xlsx")
+    return survey
+
+
+@pytest.mark.parametrize("fmt", ["zip", "xlsx"])
+def test_stored_repeats_export_as_linked_tables_that_import_again_as_nothing_new(
+    example_household, tmp_path, client_as, fmt
+):
+    from citybridge.submissions.linked import read_linked_export, validate_linked
+
+    import_file(example_household, kobo_xlsx(tmp_path, KOBO))
+    url = f"/repeats/{example_household.slug}/linked.{fmt}"
+    assert client_as("outsider").get(url).status_code == 404
+    response = client_as("analyst").get(url)
+    assert response.status_code == 200
+    path = tmp_path / f"again.{fmt}"
+    path.write_bytes(response.content)
+    form = example_household.current_version().form()
+    result = validate_linked(form, read_linked_export(path, form))
+    assert result.ok, [str(p) for p in result.problems]
+    visits = result.children["member/visit"].frame
+    assert visits.select("_instance_id", "_parent_key", "day").rows() == [
+        ("aaa/member[2]/visit[1]", "aaa/member[2]", dt.date(2020, 11, 1)),
+        ("aaa/member[2]/visit[2]", "aaa/member[2]", dt.date(2020, 11, 3)),
+    ]
+    again = import_file(example_household, path)
+    assert (again.new, again.already_present, RepeatInstance.objects.count()) == (0, 2, 5)
