@@ -57,3 +57,19 @@ def test_the_counts_are_in_the_analysis_json(form):
     spot = document["other_questions"]["spot"]
     assert (spot["base"], spot["nearest_cities"][0]["label"]) == (1, "Tashkent (UZ)")
     assert document["other_questions"]["photo"] == {"type": "image", "label": "Photo", "base": 0, "missing": 1}
+
+
+def test_device_metadata_phone_numbers_and_places_are_personal(tmp_path):
+    from citybridge.analysis.personal import personal_questions
+    from citybridge.analysis.spec import IndicatorSpec
+
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "deviceid", "name": "device"},
+            {"type": "phone number", "name": "whom", "label": "Number"},
+            {"type": "geopoint", "name": "spot", "label": "Where?"},
+            {"type": "time", "name": "arrival", "label": "Arrival"},
+        ],
+    )
+    assert personal_questions(load_xlsform(path), IndicatorSpec()) == ("device", "whom", "spot")
