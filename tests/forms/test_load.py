@@ -184,14 +184,19 @@ def test_loading_from_bytes_with_a_file_name_gives_the_same_form(city_form, city
     ],
     ids=["top-level", "inside-a-group"],
 )
-def test_a_repeat_is_refused_in_one_line_saying_not_supported_yet(tmp_path, survey):
+def test_a_repeat_loads_and_a_flat_import_of_its_form_is_refused_in_one_line(tmp_path, survey):
+    from citybridge.submissions.sources import SourceError, read_export
+
     path = build_xlsform(tmp_path, survey, name="household.xlsx")
-    with pytest.raises(FormError) as error:
-        load_xlsform(path)
+    form = load_xlsform(path)
+    assert form.question("member").repeat == form.repeats[0] and form.repeats[0].endswith("members")
+    export = tmp_path / "export.csv"
+    export.write_text("_uuid\nu1\n")
+    with pytest.raises(SourceError) as error:
+        read_export(export, form)
     message = str(error.value)
     assert "\n" not in message
-    assert message.startswith("household.xlsx: ")
-    assert "repeat 'members'" in message and "not supported yet" in message
+    assert message.startswith("export.csv: repeat '") and "members' (1 question(s)" in message
 
 
 YESNO = [
@@ -345,7 +350,7 @@ TUTORIAL_CHOICES = [
 ]
 
 
-def test_a_tutorial_form_loads_leaving_metadata_and_media_aside(tmp_path):
+def test_a_tutorial_form_keeps_metadata_places_and_media_as_questions(tmp_path):
     path = build_xlsform(
         tmp_path,
         TUTORIAL_SURVEY,
@@ -355,17 +360,24 @@ def test_a_tutorial_form_loads_leaving_metadata_and_media_aside(tmp_path):
     )
     form = load_xlsform(path)
     assert [(q.name, q.type, q.path) for q in form.questions] == [
+        ("start", "metadata", "start"),
+        ("end", "metadata", "end"),
+        ("today", "metadata", "today"),
+        ("deviceid", "metadata", "deviceid"),
         ("name", "text", "name"),
         ("age", "integer", "age"),
         ("likes_pizza", "select_one", "likes_pizza"),
         ("favorite_toppings", "select_multiple", "favorite_toppings"),
         ("favorite_toppings_other", "text", "favorite_toppings_other"),
+        ("location", "geopoint", "where/location"),
+        ("photo", "image", "where/photo"),
         ("city_name", "text", "where/city_name"),
         ("age_in_months", "calculate", "age_in_months"),
         ("thanks", "note", "thanks"),
     ]
     assert form.languages == ("English", "French")
     assert form.default_language is None
+    assert form.question("start").source_type == "start" and form.question("start").is_metadata
     age = form.question("age")
     assert age.required and age.constraint == ". >= 0 and . < 120"
     assert age.constraint_message == {"English": "Ages go from 0 to 119"}

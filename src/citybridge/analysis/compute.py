@@ -31,6 +31,7 @@ from citybridge.analysis.indicators import (
 from citybridge.analysis.intervals import wilson, wilson_many
 from citybridge.analysis.kinds import best_first, kind_of, positive_values, yes_value
 from citybridge.analysis.numbers import number_figures
+from citybridge.analysis.other_types import other_answers
 from citybridge.analysis.relevance import applies, is_evaluable
 from citybridge.analysis.spec import IndicatorSpec
 from citybridge.analysis.text import text_figures
@@ -66,6 +67,7 @@ def analyze(
         last_submission=frame.get_column(SUBMITTED_AT).max() if frame.height else None,
         min_base=spec.min_base,
         notes=tuple(_notes(form, frame)),
+        other_answers=other_answers(form, frame, language),
     )
     if by:
         analysis = replace(analysis, by=by, groups=groups(form, frame, spec, by, language))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from citybridge.forms.model import DATE, DATETIME, DECIMAL, INTEGER, SELECT_MULTIPLE, Form
+from citybridge.forms.model import DATE, DATETIME, DECIMAL, INTEGER, RANK, SELECT_MULTIPLE, Form
 from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT, Problem
 from citybridge.submissions.sources import read_export
 from citybridge.submissions.validate import validate
@@ -63,7 +63,7 @@ def _json_type(question_type: str) -> pl.DataType:
         return pl.Int64()
     if question_type == DECIMAL:
         return pl.Float64()
-    if question_type == SELECT_MULTIPLE:
+    if question_type in (SELECT_MULTIPLE, RANK):
         return pl.List(pl.Utf8)
     return pl.Utf8()
 

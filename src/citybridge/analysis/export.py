@@ -40,6 +40,11 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
         ],
         "questions": {name: indicator_json(i) for name, i in analysis.indicators.items()},
         "notes": list(analysis.notes),
+        "other_questions": {
+            c.name: {"type": c.type, "label": c.label, "base": c.base, "missing": c.missing}
+            | ({"nearest_cities": [_option(o) for o in c.nearest_cities]} if c.type == "geopoint" else {})
+            for c in analysis.other_answers
+        },
     }
     if analysis.by:
         document["by"] = analysis.by

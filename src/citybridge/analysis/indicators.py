@@ -133,6 +133,23 @@ class DailyCount:
 
 
 @dataclass(frozen=True)
+class AnswerCount:
+    """How many answered a question of a type that gets no indicator (time, place, media, rank...).
+
+    ``base`` counts respondents who answered, ``missing`` those to whom it applied who did not;
+    for a geopoint, ``nearest_cities`` counts the answers by the gazetteer city nearest to them.
+    """
+
+    name: str
+    path: str
+    type: str
+    label: str
+    base: int
+    missing: int
+    nearest_cities: tuple[OptionCount, ...] = ()
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Every indicator of one survey, as of a date, in one language."""
 
@@ -152,6 +169,7 @@ class Analysis:
     groups: tuple[GroupAnalysis, ...] = ()
     min_base: int = 10
     notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. rules that could not be evaluated
+    other_answers: tuple[AnswerCount, ...] = ()  # questions that get counts, not indicators
 
     @property
     def response_rate(self) -> float | None:

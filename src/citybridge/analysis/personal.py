@@ -4,7 +4,8 @@ Which answers are personal is decided by one rule over the form, so it is the sa
 and in every export:
 
 - a question whose name, split at ``_``, ``-`` or ``/``, contains one of PERSONAL_WORDS (name,
-  surname, email, phone, ...), or whose XLSForm type is one of ODK's personal metadata types; the
+  surname, email, phone, ...), or whose XLSForm type is one of ODK's personal metadata types or a
+  place (geopoint, geotrace, geoshape); the
   city question is not personal (an analysis by city needs it);
 - any question the indicators file lists under ``personal_questions``.
 
@@ -26,7 +27,7 @@ import polars as pl
 
 from citybridge.analysis.compute import city_question
 from citybridge.analysis.spec import IndicatorSpec
-from citybridge.forms.model import TEXT, Form
+from citybridge.forms.model import GEO_TYPES, TEXT, Form
 
 PERSONAL_WORDS = frozenset(
     {
@@ -34,7 +35,13 @@ PERSONAL_WORDS = frozenset(
         "telephone", "tel", "mobile", "whatsapp", "telegram", "contact", "address", "passport",
     }
 )  # fmt: skip
-PERSONAL_TYPES = frozenset({"email", "phonenumber", "username", "deviceid", "subscriberid", "simserial"})
+# XLSForm types (as the survey sheet writes them) whose answers identify a person or a device, and
+# places: a respondent's position is as telling as a name.
+PERSONAL_TYPES = frozenset(
+    {"email", "phonenumber", "phone number", "username", "deviceid", "subscriberid", "simserial", "imei",
+     "uri:email", "uri:phonenumber", "uri:username", "uri:deviceid", "uri:subscriberid", "uri:simserial",
+     *GEO_TYPES, "gps", "location", "start-geopoint", "background-geopoint"}
+)  # fmt: skip
 MIN_KNOWN_LENGTH = 3  # shorter registered values ("Li") would be replaced inside ordinary words
 
 
@@ -45,7 +52,7 @@ def personal_questions(form: Form, spec: IndicatorSpec) -> tuple[str, ...]:
     found = []
     for question in form.answer_questions:
         words = set(re.split(r"[_\-/]+", question.name.lower()))
-        by_rule = bool(words & PERSONAL_WORDS) or question.type in PERSONAL_TYPES
+        by_rule = bool(words & PERSONAL_WORDS) or {question.type, question.source_type} & PERSONAL_TYPES
         if question.name in marked or (by_rule and (city is None or question.name != city.name)):
             found.append(question.name)
     return tuple(found)

@@ -7,7 +7,7 @@ be stored as JSON next to a form version and rebuilt without the original workbo
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 # The question types citybridge stores answers for, in XLSForm's own words.
@@ -20,7 +20,25 @@ DATE = "date"
 DATETIME = "datetime"
 NOTE = "note"
 CALCULATE = "calculate"
+TIME = "time"
+GEOPOINT = "geopoint"
+GEOTRACE = "geotrace"
+GEOSHAPE = "geoshape"
+BARCODE = "barcode"
+HIDDEN = "hidden"
+ACKNOWLEDGE = "acknowledge"
+RANK = "rank"
+IMAGE = "image"
+AUDIO = "audio"
+VIDEO = "video"
+FILE = "file"
+# Filled in by the device (start, end, today, deviceid, username, audit...): kept, never asked.
+METADATA = "metadata"
+# A file the form reads (csv-external, xml-external): no answer, only the file's name is kept.
+EXTERNAL = "external"
 
+GEO_TYPES = (GEOPOINT, GEOTRACE, GEOSHAPE)
+MEDIA_TYPES = (IMAGE, AUDIO, VIDEO, FILE)
 ANSWER_TYPES = (
     SELECT_ONE,
     SELECT_MULTIPLE,
@@ -30,6 +48,14 @@ ANSWER_TYPES = (
     DATE,
     DATETIME,
     CALCULATE,
+    TIME,
+    *GEO_TYPES,
+    BARCODE,
+    HIDDEN,
+    ACKNOWLEDGE,
+    RANK,
+    *MEDIA_TYPES,
+    METADATA,
 )
 OTHER_CHOICE = "other"
 
@@ -40,6 +66,8 @@ class Choice:
 
     name: str
     labels: dict[str, str] = field(default_factory=dict)
+    # Other columns of the choices sheet (what a choice_filter such as "${state}=cf" reads).
+    filters: dict[str, str] = field(default_factory=dict)
 
     def label(self, language: str | None = None) -> str:
         return _pick(self.labels, language) or self.name
@@ -62,6 +90,11 @@ class Question:
     list_name: str | None = None
     choices: tuple[Choice, ...] = ()
     or_other: bool = False
+    source_type: str = ""  # the type as the survey sheet writes it ("gps", "phone number", "start")
+    appearance: str | None = None  # "likert", "minimal", "multiline"...
+    choice_filter: str | None = None  # e.g. "${state}=cf": which choices apply (cascading selects)
+    choice_file: str | None = None  # select_one_from_file: the file of choices attached to the form
+    repeat: str | None = None  # the path of the innermost repeat it is in: answered once per instance
 
     def label(self, language: str | None = None) -> str:
         return _pick(self.labels, language) or self.name
@@ -73,6 +106,11 @@ class Question:
     @property
     def takes_answer(self) -> bool:
         return self.type in ANSWER_TYPES
+
+    @property
+    def is_metadata(self) -> bool:
+        """Filled in by the device, not by the respondent (start, end, deviceid...)."""
+        return self.type == METADATA
 
     def choice_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.choices)
@@ -90,6 +128,8 @@ class Form:
     questions: tuple[Question, ...]
     # Group path ("evaluation", "evaluation/lectures") -> the group's label per language.
     group_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Paths of the repeats, outer ones first ("household/member", "household/member/visit").
+    repeats: tuple[str, ...] = ()
 
     def question(self, name: str) -> Question:
         for question in self.questions:
@@ -102,8 +142,20 @@ class Form:
 
     @property
     def answer_questions(self) -> tuple[Question, ...]:
-        """Questions whose answers are stored (everything but notes)."""
-        return tuple(q for q in self.questions if q.takes_answer)
+        """Questions answered once per submission whose answers are stored (not notes, not repeats)."""
+        return tuple(q for q in self.questions if q.takes_answer and q.repeat is None)
+
+    def repeat_form(self, path: str) -> Form:
+        """The questions of the repeat at ``path`` as a form of their own: one row per instance."""
+        if path not in self.repeats:
+            raise KeyError(path)
+        inside = tuple(replace(q, repeat=None) for q in self.questions if q.repeat == path)
+        return replace(self, questions=inside, repeats=())
+
+    def parent_repeat(self, path: str) -> str | None:
+        """The repeat the repeat at ``path`` is nested in, or None for one at the top level."""
+        outer = [r for r in self.repeats if path.startswith(r + "/")]
+        return max(outer, key=len) if outer else None
 
     def group_label(self, path: str, language: str | None = None) -> str | None:
         """The label of the group at ``path``, or of the nearest group around it that has one."""
@@ -135,6 +187,7 @@ class Form:
             languages=tuple(data.get("languages", ())),
             questions=questions,
             group_labels=data.get("group_labels", {}),  # absent from forms stored before groups had labels
+            repeats=tuple(data.get("repeats", ())),
         )
 
 

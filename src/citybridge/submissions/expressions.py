@@ -51,6 +51,7 @@ COLUMN_KINDS = {
     "date": "date",
     "datetime": "datetime",
     "select_multiple": "multiple",
+    "rank": "multiple",
     "select_one": "text",
     "text": "text",
     "calculate": "text",

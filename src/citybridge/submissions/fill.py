@@ -17,12 +17,19 @@ import polars as pl
 
 from citybridge.forms.memo import per_form
 from citybridge.forms.model import (
+    ACKNOWLEDGE,
+    BARCODE,
     CALCULATE,
     DATE,
     DATETIME,
     DECIMAL,
+    GEOPOINT,
+    GEOSHAPE,
+    GEOTRACE,
     INTEGER,
+    RANK,
     SELECT_MULTIPLE,
+    TIME,
     Form,
     Question,
 )
@@ -38,8 +45,12 @@ from citybridge.submissions.timestamps import parse_instant
 
 Answers = dict[str, str]  # question name -> the answer as text ("a b" for several choices)
 
-# Question types a person answers on the form; notes are shown, calculations are not the person's.
-ASKED_TYPES = frozenset({"select_one", SELECT_MULTIPLE, INTEGER, DECIMAL, "text", DATE, DATETIME})
+# Question types a person answers on the form; notes are shown, calculations, hidden questions
+# and the device's metadata are not the person's. Media questions are shown as not answerable here.
+ASKED_TYPES = frozenset(
+    {"select_one", SELECT_MULTIPLE, INTEGER, DECIMAL, "text", DATE, DATETIME, TIME, BARCODE, ACKNOWLEDGE, RANK,
+     GEOPOINT, GEOTRACE, GEOSHAPE}
+)  # fmt: skip
 
 _REFERENCE = re.compile(r"\$\{\s*([A-Za-z_][\w.-]*)\s*\}|\.\./([A-Za-z_][\w.-]*)")
 
@@ -61,7 +72,8 @@ def answers_from_fields(form: Form, fields: Mapping[str, Iterable[str]]) -> Answ
         values = [v.strip() for v in fields[question.name] if v is not None and v.strip()]
         if not values:
             continue
-        answers[question.name] = " ".join(values) if question.type == SELECT_MULTIPLE else values[-1]
+        several = question.type in (SELECT_MULTIPLE, RANK)
+        answers[question.name] = " ".join(values) if several else values[-1]
     return answers
 
 
@@ -150,7 +162,7 @@ def _relevance_rule(form: Form, question: Question) -> pl.Expr | None:
 
 
 def _resolver(form: Form, question: Question):
-    kinds = {q.name: COLUMN_KINDS[q.type] for q in form.answer_questions}
+    kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
 
     def resolve(name: str | None) -> Column:
         target = question.name if name is None else name

@@ -15,8 +15,10 @@ from typing import Any
 
 import polars as pl
 
+from citybridge.forms.load import FormError
 from citybridge.forms.memo import per_form
-from citybridge.forms.model import DATE, SELECT_MULTIPLE, Form, Question
+from citybridge.forms.model import DATE, MEDIA_TYPES, SELECT_MULTIPLE, Form, Question
+from citybridge.forms.repeats import refuse_unstored_repeats
 from citybridge.submissions.batch import (
     INSTANCE_ID,
     ROW,
@@ -24,8 +26,15 @@ from citybridge.submissions.batch import (
     Problem,
     RawBatch,
 )
+from citybridge.submissions.geo_columns import geo_part, join_geo_parts
 from citybridge.submissions.headers import HeaderIndex, Match, normalise
 from citybridge.submissions.tables import TableError, read_table, read_table_batches
+from citybridge.submissions.tool_json import (
+    central_payload,
+    is_central_odata,
+    is_kobo_submission,
+    kobo_payload,
+)
 from citybridge.uploads.limits import LimitError, check_file
 
 FORMATS = ("auto", "kobotoolbox", "odk-central", "google-forms", "surveymonkey", "json")
@@ -83,6 +92,28 @@ _IGNORED = {
     "meta/rootuuid",
     "meta-rootuuid",
 }
+# KoboToolbox's own columns and keys (exports, the API, formpack): its bookkeeping, never answers.
+KOBO_METADATA = {
+    "$edited",
+    "_id",
+    "_index",
+    "_parent_index",
+    "_parent_table_name",
+    "_status",
+    "__version__",
+    "_version_",
+    "_notes",
+    "_tags",
+    "_submitted_by",
+    "_validation_status",
+    "_attachments",
+    "_geolocation",
+    "_xform_id_string",
+    "_media_all_received",
+    "_total_media",
+    "_media_count",
+    "formhub/uuid",
+}
 
 
 class SourceError(ValueError):
@@ -91,6 +122,7 @@ class SourceError(ValueError):
 
 def read_export(path: Path, form: Form, *, source_format: str = "auto", timezone: str = "UTC") -> RawBatch:
     """Read an export file of ``form``'s answers, whatever tool wrote it."""
+    _refuse_repeats(form, path)
     if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
         try:
             if path.is_file():  # a missing file is named by read_json_file
@@ -117,6 +149,7 @@ def read_export_batches(
     rows_per_batch: int = 50_000,
 ) -> Iterator[RawBatch]:
     """:func:`read_export` in batches of rows: a CSV export is streamed, other files come whole."""
+    _refuse_repeats(form, path)
     if (
         path.suffix.lower() in (".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm")
         or source_format == "surveymonkey"
@@ -143,9 +176,17 @@ def read_export_batches(
         raise SourceError(str(exc)) from exc
 
 
+def _refuse_repeats(form: Form, path: Path) -> None:
+    """A flat export of a form with repeats would lose its instances: refused until they are read."""
+    try:
+        refuse_unstored_repeats(form, path.name)
+    except FormError as exc:
+        raise SourceError(str(exc)) from exc
+
+
 def detect_format(headers: Iterable[str]) -> str:
     keys = {normalise(h) for h in headers}
-    if keys & {"_uuid", "_submission_time", "_id", "_index"}:
+    if keys & {"_uuid", "_submission_time", "_id", "_index", "$edited", "_validation_status"}:
         return "kobotoolbox"
     if keys & {"submissiondate", "meta-instanceid", "key"}:
         return "odk-central"
@@ -156,11 +197,17 @@ def detect_format(headers: Iterable[str]) -> str:
     return "kobotoolbox" if keys & {"meta/instanceid"} else "csv"
 
 
+def table_batch(table: pl.DataFrame, form: Form, source: str, kind: str, timezone: str = "UTC") -> RawBatch:
+    """One table already read (a sheet, a CSV of a ZIP) as a batch of ``form``'s answers."""
+    return _from_table(table, form, source, kind, timezone)
+
+
 def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezone: str) -> RawBatch:
     index = HeaderIndex(form)
     columns: dict[str, str] = {}
     option_columns: dict[str, list[tuple[str, str]]] = {}
     instance_header = time_header = None
+    geo_parts: dict[str, dict[int, str]] = {}
     problems: list[Problem] = []
     for header in table.columns:
         if header == ROW:
@@ -175,7 +222,9 @@ def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezon
             instance_header = _prefer(instance_header, header, _INSTANCE_HEADERS)
         elif key in _TIME_HEADERS:
             time_header = _prefer(time_header, header, _TIME_HEADERS)
-        elif not _is_metadata(key, kind):
+        elif (part := geo_part(header, index)) is not None:
+            geo_parts.setdefault(part[0], {})[part[1]] = header
+        elif not _is_metadata(key, kind, index):
             problems.append(Problem(source, 1, header, None, _unknown_header(form)))
     frame = table.select(
         pl.col(ROW),
@@ -184,6 +233,7 @@ def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezon
         *(pl.col(h).alias(name) for h, name in columns.items()),
     )
     frame = _join_option_columns(frame, table, option_columns)
+    frame = join_geo_parts(frame, table, geo_parts)
     if kind in ("google-forms", "surveymonkey"):
         frame = _sheet_dates(_labels_to_names(frame, form), form)
     if time_header and kind in _LOCAL_TIME_KINDS:
@@ -195,6 +245,8 @@ def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezon
     }
     for name, options in option_columns.items():
         headers.setdefault(name, options[0][0].rsplit("/", 1)[0])
+    for name, parts in geo_parts.items():
+        headers.setdefault(name, " + ".join(parts[i] for i in sorted(parts)))
     return RawBatch(source=source, kind=kind, frame=frame, headers=headers, problems=problems)
 
 
@@ -204,10 +256,19 @@ def _prefer(current: str | None, header: str, order: tuple[str, ...]) -> str:
     return header if order.index(normalise(header)) < order.index(normalise(current)) else current
 
 
-def _is_metadata(key: str, kind: str) -> bool:
-    if key in _IGNORED or key.startswith(("meta/", "meta-")):
+def _is_metadata(key: str, kind: str, index: HeaderIndex | None = None) -> bool:
+    if key in _IGNORED or key in KOBO_METADATA or key.startswith(("meta/", "meta-", "_submission_")):
         return True
+    if index is not None and _media_url_of(key, index):
+        return True  # KoboToolbox's link to a media answer's file, beside the file name's column
     return kind == "kobotoolbox" and key.startswith("_")
+
+
+def _media_url_of(key: str, index: HeaderIndex) -> bool:
+    if not key.endswith("_url"):
+        return False
+    match = index.match(key.removesuffix("_url"))
+    return match is not None and match.question.type in MEDIA_TYPES
 
 
 def _unknown_header(form: Form) -> str:
@@ -362,8 +423,10 @@ def read_json_file(path: Path, form: Form) -> RawBatch:
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"{path.name}: cannot read the file as UTF-8 text ({exc}).") from exc
     try:
-        if text.lstrip().startswith("["):
+        if text.lstrip().startswith(("[", "{")) and not _is_json_lines(text):
             payloads = json.loads(text)
+            if isinstance(payloads, dict):  # Kobo's API {"results": [...]}, Central's OData {"value": [...]}
+                payloads = payloads.get("results", payloads.get("value", [payloads]))
             rows = list(enumerate(payloads, start=1))
         else:
             rows = [
@@ -374,6 +437,11 @@ def read_json_file(path: Path, form: Form) -> RawBatch:
             f"{path.name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
         ) from exc
     return from_payloads(form, rows, source=path.name)
+
+
+def _is_json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) > 1 and lines[0].lstrip().startswith("{") and lines[0].rstrip().endswith("}")
 
 
 def from_payloads(form: Form, payloads: list[tuple[int, Any]], *, source: str = "API") -> RawBatch:
@@ -395,6 +463,10 @@ def from_payloads(form: Form, payloads: list[tuple[int, Any]], *, source: str = 
 def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     if not isinstance(payload, dict):
         return None, [Problem(source, row, None, None, "a submission must be a JSON object")]
+    if "answers" not in payload and is_kobo_submission(payload):
+        payload = kobo_payload(payload)
+    elif "answers" not in payload and is_central_odata(payload):
+        payload = central_payload(payload)
     answers = payload.get("answers", {})
     if not isinstance(answers, dict):
         return None, [
@@ -414,6 +486,11 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     problems = []
     for key, value in answers.items():
         match: Match | None = index.match(str(key))
+        if match is None and _is_metadata(normalise(str(key)), "json"):
+            continue  # a tool's own bookkeeping (start, end, deviceid, formhub/uuid...), not an answer
+        if match is None and str(key) in {*index.form.repeats, *map(_last_step, index.form.repeats)}:
+            problems.append(Problem(source, row, f"answers.{key}", None, _REPEAT_IN_JSON))
+            continue
         if match is None or match.choice is not None:
             problems.append(
                 Problem(
@@ -429,6 +506,16 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     if record[INSTANCE_ID]:
         record[INSTANCE_ID] = record[INSTANCE_ID].removeprefix("uuid:")
     return record, problems
+
+
+_REPEAT_IN_JSON = (
+    "answers of a repeat: one submission here takes one row, so its instances are imported from an "
+    "ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per repeat"
+)
+
+
+def _last_step(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
 
 
 def _text(value: Any) -> str | None:

@@ -212,3 +212,31 @@ def rows_as_csv(frame: pl.DataFrame) -> str:
     buffer = io.StringIO()
     frame.write_csv(buffer)
     return buffer.getvalue()
+
+
+def read_xlsx_sheets(path: Path) -> dict[str, pl.DataFrame]:
+    """Every sheet of a workbook as :func:`read_table` reads its first one, by sheet name
+    (KoboToolbox writes one sheet per repeat)."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise TableError(f"{path.name}: not a readable XLSX workbook ({exc}).") from exc
+    try:
+        names = workbook.sheetnames
+        sheets = {name: list(workbook[name].iter_rows(values_only=True)) for name in names}
+    finally:
+        workbook.close()
+    frames = {}
+    for name, rows in sheets.items():
+        header = [("" if h is None else str(h)).strip() for h in (rows[0] if rows else ())]
+        while header and not header[-1]:
+            header.pop()
+        body = [[_cell_text(v) for v in row[: len(header)]] for row in rows[1:]]
+        body = [row + [None] * (len(header) - len(row)) for row in body]
+        frame = pl.DataFrame(body, schema={h: pl.Utf8 for h in _unique(header)}, orient="row")
+        frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+        cells = [c for c in frame.columns if c != ROW]
+        frames[name] = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in cells)) if cells else frame
+    return frames

@@ -16,17 +16,22 @@ import polars as pl
 
 from citybridge.forms.memo import per_form
 from citybridge.forms.model import (
-    CALCULATE,
+    ACKNOWLEDGE,
     DATE,
     DATETIME,
     DECIMAL,
+    GEOPOINT,
+    GEOSHAPE,
+    GEOTRACE,
     INTEGER,
+    RANK,
     SELECT_MULTIPLE,
     SELECT_ONE,
-    TEXT,
+    TIME,
     Form,
     Question,
 )
+from citybridge.submissions.answer_types import acknowledge_answer, place_answer, time_answer
 from citybridge.submissions.batch import (
     INSTANCE_ID,
     ROW,
@@ -34,6 +39,7 @@ from citybridge.submissions.batch import (
     Problem,
     RawBatch,
 )
+from citybridge.submissions.choice_filters import filter_check
 from citybridge.submissions.expressions import (
     COLUMN_KINDS,
     Column,
@@ -177,11 +183,25 @@ def _type(question: Question) -> pl.Expr:
         return raw.str.to_lowercase().replace_strict(
             _choice_lookup(question), default=None, return_dtype=pl.Utf8
         )
-    if question.type == SELECT_MULTIPLE:
+    if question.type in (SELECT_MULTIPLE, RANK):
         lookup = _choice_lookup(question)
         tokens = raw.str.to_lowercase().str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
         return tokens.list.eval(pl.element().replace_strict(lookup, default="\x00", return_dtype=pl.Utf8))
-    return raw
+    return _OTHER_TYPES.get(question.type, lambda raw: raw)(raw)
+
+
+# Types read by a function of their own; the rest (text, barcode, hidden, media file names,
+# device metadata, calculations) are stored as the text they arrive in.
+_OTHER_TYPES = {
+    TIME: time_answer,
+    GEOPOINT: lambda raw: place_answer(raw, 1),
+    GEOTRACE: lambda raw: place_answer(raw, 2),
+    GEOSHAPE: lambda raw: place_answer(raw, 3),
+    ACKNOWLEDGE: acknowledge_answer,
+}
+_CHECKED_TYPES = frozenset(
+    (INTEGER, DECIMAL, DATE, DATETIME, SELECT_ONE, SELECT_MULTIPLE, RANK, *_OTHER_TYPES)
+)
 
 
 def _choice_lookup(question: Question) -> dict[str, str]:
@@ -196,7 +216,7 @@ def _choice_lookup(question: Question) -> dict[str, str]:
 
 
 def _checks(form: Form, questions: list[Question], columns: set[str]):
-    kinds = {q.name: COLUMN_KINDS[q.type] for q in form.answer_questions}
+    kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
     checks: list[pl.Expr] = [
         pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
         (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias(
@@ -221,6 +241,10 @@ def _checks(form: Form, questions: list[Question], columns: set[str]):
         if question.required:
             needed = relevant if relevant is not None else pl.lit(True)
             checks.append((~present & needed).alias(f"{question.name}|required"))
+        if question.choice_filter:
+            allowed = filter_check(question, columns, unchecked)
+            if allowed is not None:
+                checks.append((present & ~_type_failed(question) & ~allowed).alias(f"{question.name}|filter"))
         constraint = _rule(question, "constraint", resolve, unchecked)
         if constraint is not None:
             ok_type = ~_type_failed(question)
@@ -234,9 +258,12 @@ def _checks(form: Form, questions: list[Question], columns: set[str]):
 
 def _type_failed(question: Question) -> pl.Expr:
     typed = pl.col(question.name)
-    if question.type == SELECT_MULTIPLE:
-        return typed.list.contains("\x00").fill_null(False) | typed.list.len().eq(0).fill_null(False)
-    if question.type in (TEXT, CALCULATE):
+    if question.type in (SELECT_MULTIPLE, RANK):
+        failed = typed.list.contains("\x00").fill_null(False) | typed.list.len().eq(0).fill_null(False)
+        if question.type == RANK:  # each option ranked once
+            failed |= typed.list.n_unique().ne(typed.list.len()).fill_null(False)
+        return failed
+    if question.type not in _CHECKED_TYPES:
         return pl.lit(False)
     return typed.is_null()
 
@@ -291,6 +318,8 @@ def _reason(question: Question, kind: str, value: str | None) -> str:
         return f"'{question.name}' is required but not answered"
     if kind == "relevant":
         return f"'{question.name}' is answered although it does not apply (relevant: {question.relevant})"
+    if kind == "filter":
+        return f"not one of the choices that apply given the answers it depends on (choice_filter: {question.choice_filter})"
     if kind == "constraint":
         message = question.constraint_message and next(iter(question.constraint_message.values()))
         detail = f" ({message})" if message else ""
@@ -307,14 +336,29 @@ def _type_reason(question: Question, value: str) -> str:
         return f"'{question.name}' takes a date written YYYY-MM-DD"
     if question.type == DATETIME:
         return f"'{question.name}' takes a date and time in ISO 8601 (2020-11-10T09:30:00+05:00)"
+    if question.type in _PLACE_REASONS:
+        return _PLACE_REASONS[question.type].format(name=question.name)
     names = ", ".join(question.choice_names())
-    if question.type == SELECT_MULTIPLE:
+    known = _choice_lookup(question)
+    if question.type == RANK and value and all(t.lower() in known for t in value.split()):
+        return f"'{question.name}' ranks each option of '{question.list_name}' once ({names}), separated by spaces"
+    if question.type in (SELECT_MULTIPLE, RANK):
         lookup = _choice_lookup(question)
         unknown = [t for t in value.split() if t.lower() not in lookup] or [value]
         return (
             f"{', '.join(repr(t) for t in unknown)} not in the choice list '{question.list_name}' ({names})"
         )
     return f"not in the choice list '{question.list_name}' ({names})"
+
+
+_PLACE_REASONS = {
+    TIME: "'{name}' takes a time written HH:MM or HH:MM:SS",
+    GEOPOINT: "'{name}' is a geopoint: write 'latitude longitude' (altitude and accuracy may follow), "
+    "latitude within ±90 and longitude within ±180",
+    GEOTRACE: "'{name}' is a geotrace: two or more points 'latitude longitude' separated by ';'",
+    GEOSHAPE: "'{name}' is a geoshape: three or more points 'latitude longitude' separated by ';'",
+    ACKNOWLEDGE: "'{name}' is an acknowledgement: its only answer is OK",
+}
 
 
 def _encode(question: Question) -> pl.Expr:

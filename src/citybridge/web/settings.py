@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "citybridge.web.jobs",
     "citybridge.web.trainings",
     "citybridge.web.surveys",
+    "citybridge.web.repeats",
     "citybridge.web.api",
     "citybridge.web.pipeline",
     "citybridge.web.places",

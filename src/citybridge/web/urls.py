@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/", include("citybridge.web.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("s/", include("citybridge.web.participate.urls")),
+    path("attachments/", include("citybridge.web.attachments.urls")),
+    path("repeats/", include("citybridge.web.repeats.urls")),
     path("partnerships/", include("citybridge.web.partnerships.urls")),
     path("knowledge/", include("citybridge.web.knowledge.urls")),
     path("jobs/", include("citybridge.web.jobs.urls")),

@@ -11,16 +11,24 @@ from itertools import groupby
 from django.utils.translation import gettext as _
 
 from citybridge.forms.model import (
+    ACKNOWLEDGE,
+    BARCODE,
     DATE,
     DATETIME,
     DECIMAL,
+    GEO_TYPES,
     INTEGER,
+    MEDIA_TYPES,
     NOTE,
+    RANK,
     SELECT_MULTIPLE,
     SELECT_ONE,
+    TIME,
+    Choice,
     Form,
     Question,
 )
+from citybridge.submissions.choice_filters import allowed_choices, parse_filter
 from citybridge.submissions.fill import (
     CONSTRAINT,
     NOT_APPLICABLE,
@@ -40,6 +48,14 @@ WIDGETS = {
     DATETIME: "datetime",
     NOTE: "note",
     "text": "text",
+    # Written as text, with a hint saying how (the page has no map, scanner or clock widget).
+    TIME: "text",
+    BARCODE: "text",
+    RANK: "text",
+    **dict.fromkeys(GEO_TYPES, "text"),
+    ACKNOWLEDGE: "radio",
+    # A file cannot be sent through this page: shown as a note saying so.
+    **dict.fromkeys(MEDIA_TYPES, "note"),
 }
 
 
@@ -82,7 +98,9 @@ def sections(
     errors: dict[str, list[str]],
 ) -> list[Section]:
     """The shown questions (calculations are not shown) grouped by consecutive group path."""
-    shown = [q for q in form.questions if is_asked(q) or q.type == NOTE]
+    shown = _with_repeat_notes(
+        form, [q for q in form.questions if is_asked(q) or q.type == NOTE or q.type in MEDIA_TYPES]
+    )
     runs = [(path, list(run)) for path, run in groupby(shown, key=lambda q: q.path.rpartition("/")[0])]
     return [
         Section(
@@ -95,21 +113,69 @@ def sections(
     ]
 
 
+def _offered(question: Question, answers: dict[str, str]) -> tuple[Choice, ...]:
+    """A cascading select offers the choices its filter leaves for the answers given so far."""
+    parsed = parse_filter(question.choice_filter or "")
+    if parsed is None or not answers.get(parsed[1]):
+        return _unique_choices(question.choices)
+    allowed = set(allowed_choices(question, answers[parsed[1]]) or ())
+    return _unique_choices(tuple(c for c in question.choices if c.name in allowed))
+
+
+def _unique_choices(choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+    """A cascade's list may hold one name under several parents (King county in two states): once."""
+    return tuple({c.name: c for c in reversed(choices)}[name] for name in dict.fromkeys(c.name for c in choices))
+
+
+def _with_repeat_notes(form: Form, shown: list[Question]) -> list[Question]:
+    """A repeat's questions (asked once per instance) are not asked on this page: a note in their
+    place says so, so that nobody thinks their answers were taken."""
+    kept: list[Question] = []
+    for question in shown:
+        if question.repeat is None:
+            kept.append(question)
+        elif not any(q.name == f"repeat:{question.repeat}" for q in kept):
+            title = form.group_label(question.repeat) or question.repeat
+            text = _("The questions of “%(group)s” are asked once for each item; this page cannot take "
+                     "them yet. Please answer them on paper or in the survey app.") % {"group": title}  # fmt: skip
+            kept.append(Question(name=f"repeat:{question.repeat}", type=NOTE, path=question.path,
+                                 labels={"default": text}))  # fmt: skip
+    return kept
+
+
 def _view(form, question: Question, language, answers, applies, errors) -> QuestionView:
     value = answers.get(question.name, "")
     picked = set(value.split()) if question.type == SELECT_MULTIPLE else {value}
+    choices = (Choice("OK", {"default": _("OK")}),) if question.type == ACKNOWLEDGE else _offered(question, answers)
     return QuestionView(
         name=question.name,
         widget=WIDGETS[question.type],
         label=question.label(language),
-        hint=_pick(question.hints, language),
+        hint=_pick(question.hints, language) or _how_to_answer(question, language),
         required=question.required,
         value=value,
-        choices=[ChoiceView(c.name, c.label(language), c.name in picked) for c in question.choices],
+        choices=[ChoiceView(c.name, c.label(language), c.name in picked) for c in choices],
         condition=_condition(form, question, language),
         errors=errors.get(question.name, []),
         applies=question.name in applies,
     )
+
+
+def _how_to_answer(question: Question, language: str | None) -> str:
+    """How to write an answer the page takes as text, for types that have no widget of their own."""
+    if question.type in MEDIA_TYPES:
+        return _("This question asks for a file, which this page cannot take: leave it for now.")
+    if question.type == TIME:
+        return _("Write a time as hours:minutes, for example 09:30.")
+    if question.type in GEO_TYPES:
+        point = _("Write latitude and longitude separated by a space, for example 41.31 69.28.")
+        return point if question.type == "geopoint" else point + " " + _("Separate the points with ';'.")
+    if question.type == RANK:
+        names = ", ".join(c.label(language) for c in question.choices)
+        return _("Write the options in your order, best first, separated by spaces: %(options)s.") % {
+            "options": names
+        }
+    return ""
 
 
 def _pick(texts: dict[str, str], language: str | None) -> str:
@@ -168,4 +234,6 @@ def _type_message(question: Question) -> str:
         return _("Give a date and a time, for example 2020-11-10 09:30.")
     if question.type == SELECT_MULTIPLE:
         return _("Tick only options from the list.")
+    if question.type in (TIME, RANK, *GEO_TYPES, ACKNOWLEDGE):
+        return _how_to_answer(question, None) or _("Please check this answer.")
     return _("Choose one of the options from the list.")

@@ -61,7 +61,7 @@ def add_survey(
     Returns the survey, its version, and whether that version is new.
     """
     data = Path(path).read_bytes()
-    form = load_xlsform(data, filename=Path(path).name)
+    form = load_xlsform(Path(path))  # from its path: a select_one_from_file's CSV beside it is read too
     with transaction.atomic():
         survey = Survey.objects.filter(training=training, form_id=form.form_id).first()
         if survey is None:
@@ -75,8 +75,10 @@ def add_survey(
         if existing is not None:
             if existing.definition != _as_stored(form):
                 raise FormVersionConflict(
-                    f"{Path(path).name}: survey '{survey.slug}' already has version '{form.version}' with "
-                    "different questions; raise 'version' in the settings sheet and add the form again."
+                    f"{Path(path).name}: survey '{survey.slug}' (form_id '{form.form_id}') already has "
+                    f"version '{form.version or 'unversioned'}' with different questions; if this is another "
+                    "form, give it its own form_id in the settings sheet (or a file name of its own when it "
+                    "has none); if it is a new version of the same form, raise 'version' and add it again."
                 )
             return survey, existing, False
         version = FormVersion.objects.create(
@@ -114,6 +116,10 @@ def import_file(
 ) -> ImportReport:
     """Import an export file into ``survey``; all-or-nothing unless ``skip_invalid``."""
     version = survey.current_version()
+    if version.form().repeats or Path(path).suffix.lower() == ".zip":  # linked tables, media files
+        from citybridge.web.repeats.store import import_linked_file
+
+        return import_linked_file(survey, Path(path)).report
     batches = read_export_batches(
         Path(path),
         version.form(),

@@ -1,0 +1,232 @@
+"""Submissions with repeats as linked tables: one table of submissions, one per repeat.
+
+Read from an ODK Central CSV ZIP (``FORM.csv`` + ``FORM-REPEAT.csv`` with ``KEY`` and
+``PARENT_KEY``) or a KoboToolbox XLSX (one sheet per repeat, linked by ``_index`` and
+``_parent_index``), validated instance by instance, and written back as Central writes them (CSV
+ZIP, or an XLSX with one sheet per repeat). Each repeat instance's key is Central's:
+``PARENT/REPEAT[n]`` (``abc/member[2]``, ``abc/member[2]/visit[1]``).
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from citybridge.forms.model import Form
+from citybridge.submissions.batch import INSTANCE_ID, ROW, SUBMITTED_AT, Problem, RawBatch
+from citybridge.submissions.sources import SourceError, table_batch
+from citybridge.submissions.tables import TableError, read_table, read_xlsx_sheets
+from citybridge.submissions.validate import Validated, validate
+
+PARENT_KEY = "_parent_key"
+_KOBO_LINKS = ("_index", "_parent_index", "_parent_table_name")
+
+
+@dataclass
+class LinkedBatch:
+    """The submissions of one export and the instances of each repeat, by repeat path."""
+
+    main: RawBatch
+    children: dict[str, RawBatch] = field(default_factory=dict)  # frames also hold PARENT_KEY
+
+
+@dataclass
+class LinkedValidated:
+    main: Validated
+    children: dict[str, Validated]  # valid instances, PARENT_KEY kept, under valid parents only
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def table_name(path: str) -> str:
+    """A repeat's table: the last step of its path, as Central names its file and Kobo its sheet."""
+    return path.rsplit("/", 1)[-1]
+
+
+def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> LinkedBatch:
+    """Read a CSV ZIP (ODK Central) or an XLSX with a sheet per repeat (KoboToolbox, citybridge)."""
+    try:
+        if path.suffix.lower() == ".zip":
+            tables = _zip_tables(path)
+        elif path.suffix.lower() in (".xlsx", ".xlsm"):
+            tables = read_xlsx_sheets(path)
+        else:
+            raise SourceError(f"{path.name}: repeats come as a CSV ZIP or an XLSX with one sheet per repeat.")
+    except TableError as exc:
+        raise SourceError(str(exc)) from exc
+    main_name, by_repeat = _assign(tables, form, path.name)
+    main_table = tables[main_name]
+    kind = "odk-central" if "KEY" in main_table.columns else "kobotoolbox"
+    main = table_batch(main_table.drop(_KOBO_LINKS, strict=False), form, f"{path.name} ({main_name})", kind, timezone)
+    keys = {main_name: _keys_by_index(main_table, main.frame)}
+    children = {}
+    for repeat in form.repeats:
+        name = by_repeat.get(repeat)
+        if name is None:
+            continue  # no instance of this repeat in the export
+        table = tables[name]
+        source = f"{path.name} ({name})"
+        links = [c for c in (*_KOBO_LINKS, "PARENT_KEY") if c in table.columns]
+        batch = table_batch(table.drop(links), form.repeat_form(repeat), source, kind, timezone)
+        frame = _with_keys(batch.frame, table, repeat, form, keys, by_repeat, main_name)
+        keys[name] = _keys_by_index(table, frame)
+        children[repeat] = RawBatch(source, kind, frame, batch.headers | {PARENT_KEY: "PARENT_KEY"}, batch.problems)
+    return LinkedBatch(main, children)
+
+
+def _zip_tables(path: Path) -> dict[str, pl.DataFrame]:
+    tables = {}
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(f"{path.name}: not a readable ZIP file ({exc}).") from exc
+    with archive, tempfile.TemporaryDirectory() as folder:
+        for member in archive.namelist():
+            if member.lower().endswith(".csv") and "/" not in member.strip("/"):
+                target = Path(folder) / member
+                target.write_bytes(archive.read(member))
+                tables[Path(member).stem] = read_table(target)
+    return tables
+
+
+def _assign(tables: dict[str, pl.DataFrame], form: Form, source: str) -> tuple[str, dict[str, str]]:
+    """Which table holds the submissions and which each repeat's instances."""
+    by_repeat: dict[str, str] = {}
+    for repeat in form.repeats:
+        short = table_name(repeat).lower()
+        for name in tables:
+            lowered = name.lower()
+            if lowered == short[:31] or lowered.endswith(f"-{short}") or lowered == short:
+                by_repeat[repeat] = name
+    rest = [n for n in tables if n not in by_repeat.values()]
+    if not rest:
+        raise SourceError(f"{source}: no table of submissions besides the repeats' tables.")
+    main = next((n for n in rest if n == form.form_id), rest[0])
+    unknown = [n for n in rest if n != main]
+    if unknown:
+        raise SourceError(
+            f"{source}: table '{unknown[0]}' is neither the submissions nor a repeat of form "
+            f"'{form.form_id}' (repeats: {', '.join(map(table_name, form.repeats))}); remove it or check the form."
+        )
+    return main, by_repeat
+
+
+def _keys_by_index(table: pl.DataFrame, frame: pl.DataFrame) -> dict[str, str]:
+    """Kobo's ``_index`` of each row -> the row's key, for the rows below it to link to."""
+    if "_index" not in table.columns:
+        return {}
+    joined = table.select(ROW, "_index").join(frame.select(ROW, INSTANCE_ID), on=ROW)
+    return dict(zip(joined["_index"].to_list(), joined[INSTANCE_ID].to_list(), strict=True))
+
+
+def _with_keys(frame, table, repeat, form, keys, by_repeat, main_name) -> pl.DataFrame:
+    """Each instance's own key and its parent's, from Central's KEY/PARENT_KEY or Kobo's indexes."""
+    if "PARENT_KEY" in table.columns and "KEY" in table.columns:
+        linked = table.select(
+            ROW,
+            pl.col("KEY").str.replace(r"^uuid:", "").alias(INSTANCE_ID),
+            pl.col("PARENT_KEY").str.replace(r"^uuid:", "").alias(PARENT_KEY),
+        )
+        return frame.drop(INSTANCE_ID).join(linked, on=ROW, how="left")
+    parent = form.parent_repeat(repeat)
+    parent_keys = keys.get(by_repeat.get(parent, "") if parent else main_name, {})
+    parents = table.select(ROW, pl.col("_parent_index").replace_strict(parent_keys, default=None).alias(PARENT_KEY))
+    numbered = parents.with_columns(pl.int_range(1, pl.len() + 1).over(PARENT_KEY).alias("_n"))
+    own = pl.concat_str(pl.col(PARENT_KEY), pl.lit(f"/{table_name(repeat)}["), pl.col("_n").cast(pl.Utf8), pl.lit("]"))
+    # An instance whose parent is not in the export keeps a key of its own: validation names it.
+    own = pl.when(pl.col(PARENT_KEY).is_not_null()).then(own).otherwise(pl.format("unlinked row {}", pl.col(ROW)))
+    linked = numbered.select(ROW, own.alias(INSTANCE_ID), PARENT_KEY)
+    return frame.drop(INSTANCE_ID).join(linked, on=ROW, how="left")
+
+
+def validate_linked(form: Form, linked: LinkedBatch) -> LinkedValidated:
+    """Each table validated against its questions; an instance whose parent is unknown or was
+    rejected is not kept, the first reported by name."""
+    main = validate(form, linked.main)
+    problems = list(main.problems)
+    valid_keys = {None: set(main.frame.get_column(INSTANCE_ID).to_list())}
+    raw_keys = {None: set(linked.main.frame.get_column(INSTANCE_ID).to_list())}
+    children = {}
+    for repeat, batch in linked.children.items():
+        parent = form.parent_repeat(repeat)
+        result = validate(form.repeat_form(repeat), batch)
+        frame = result.frame.join(batch.frame.select(ROW, PARENT_KEY), on=ROW, how="left")
+        orphans = batch.frame.filter(~pl.col(PARENT_KEY).fill_null("").is_in(list(raw_keys[parent] - {None})))
+        problems += [*result.problems, *(_orphan(batch, row) for row in orphans.iter_rows(named=True))]
+        kept = frame.filter(pl.col(PARENT_KEY).is_in(list(valid_keys[parent] - {None})))
+        children[repeat] = Validated(result.form, result.source, kept, result.rejected, result.problems, result.unchecked)
+        valid_keys[repeat] = set(kept.get_column(INSTANCE_ID).to_list())
+        raw_keys[repeat] = set(batch.frame.get_column(INSTANCE_ID).to_list())
+    return LinkedValidated(main, children, problems)
+
+
+def _orphan(batch: RawBatch, row: dict) -> Problem:
+    return Problem(batch.source, row[ROW], "PARENT_KEY", row[PARENT_KEY],
+                   "links to no submission or instance of this export; export the whole form again")  # fmt: skip
+
+
+def linked_tables(form: Form, submissions: pl.DataFrame, instances: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Central's tables: the submissions with ``KEY``, each repeat with ``PARENT_KEY`` and ``KEY``.
+
+    ``submissions`` is a typed frame of the form's answers (as validation gives it),
+    ``instances[path]`` one of each repeat's, with ``PARENT_KEY``.
+    """
+    tables = {form.form_id: _text_table(form, submissions).rename({INSTANCE_ID: "KEY"})}
+    for repeat, frame in instances.items():
+        table = _text_table(form.repeat_form(repeat), frame).drop("SubmissionDate")
+        tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename({PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"})
+    return tables
+
+
+def _text_table(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
+    columns = [
+        pl.col(SUBMITTED_AT).dt.convert_time_zone("UTC").dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").alias("SubmissionDate"),
+        *(_as_text(frame, q.name).alias(q.path.replace("/", "-")) for q in form.answer_questions if q.name in frame.columns),
+    ]
+    links = [c for c in (PARENT_KEY,) if c in frame.columns]
+    return frame.select(*columns, *links, INSTANCE_ID)
+
+
+def _as_text(frame: pl.DataFrame, name: str) -> pl.Expr:
+    dtype = frame.schema[name]
+    column = pl.col(name)
+    if isinstance(dtype, pl.List):
+        return column.list.join(" ")
+    if dtype == pl.Date:
+        return column.dt.strftime("%Y-%m-%d")
+    if isinstance(dtype, pl.Datetime):
+        return column.dt.strftime("%Y-%m-%dT%H:%M:%S%.f%:z")
+    return column.cast(pl.Utf8)
+
+
+def write_csv_zip(tables: dict[str, pl.DataFrame]) -> bytes:
+    """A ZIP of one CSV per table, as ODK Central exports it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, table in tables.items():
+            archive.writestr(f"{name}.csv", table.write_csv())
+    return buffer.getvalue()
+
+
+def write_xlsx(tables: dict[str, pl.DataFrame]) -> bytes:
+    """One sheet per table (names cut to Excel's 31 characters: the repeat's own name is kept)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    for number, (name, table) in enumerate(tables.items()):
+        sheet = workbook.create_sheet(name if number == 0 else name.rsplit("-", 1)[-1])
+        sheet.title = sheet.title[:31]
+        sheet.append(table.columns)
+        for row in table.iter_rows():
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,39 @@
+"""Keeping the media files an import's ZIP brings, for the submissions just stored."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import polars as pl
+from django.conf import settings
+
+from citybridge.forms.model import MEDIA_TYPES, Form
+from citybridge.submissions.attachments import AttachmentError, media_in_zip, save_attachment
+from citybridge.submissions.batch import INSTANCE_ID, Problem
+from citybridge.submissions.validate import Validated
+
+
+def attachments_root() -> Path:
+    return Path(settings.DATA_DIR) / "attachments"
+
+
+def keep_attachments(path: Path, survey_id: int, form: Form, validated: Validated) -> tuple[int, list[Problem]]:
+    """Save each file of the ZIP that a valid submission's media answer names; (kept, problems)."""
+    media = [q.name for q in form.answer_questions if q.type in MEDIA_TYPES and q.name in validated.frame.columns]
+    if not media or path.suffix.lower() != ".zip":
+        return 0, []
+    wanted = validated.frame.select(INSTANCE_ID, *media).unpivot(index=INSTANCE_ID, value_name="file").drop_nulls("file")
+    kept, problems = 0, []
+    with zipfile.ZipFile(path) as archive:
+        files = media_in_zip(archive)
+        for instance, name in wanted.select(INSTANCE_ID, pl.col("file")).iter_rows():
+            info = files.get(name)
+            if info is None:
+                continue  # the export came without this file: the answer keeps its name
+            try:
+                save_attachment(attachments_root(), survey_id, instance, name, archive.read(info))
+                kept += 1
+            except AttachmentError as exc:
+                problems.append(Problem(path.name, None, info.filename, None, str(exc)))
+    return kept, problems

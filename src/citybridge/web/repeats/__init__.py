@@ -1,0 +1,1 @@
+"""Repeat instances stored as child records of their submission (nested repeats point to their parent)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RepeatsConfig(AppConfig):
+    name = "citybridge.web.repeats"
+    label = "repeats"

@@ -1,0 +1,109 @@
+"""A repeat form's export is stored as submissions with child records, once, and the web form says
+it cannot take repeats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from citybridge.web.errors import ImportRejected
+from citybridge.web.repeats.models import RepeatInstance
+from citybridge.web.surveys.models import Submission
+from citybridge.web.surveys.store import add_survey, import_file
+from tests.submissions.test_linked import KOBO, household_form, kobo_xlsx
+
+
+@pytest.fixture
+def household(training, tmp_path):
+    household_form(tmp_path)  # writes form.xlsx
+    survey, _, _ = add_survey(training, tmp_path / "form.xlsx")
+    return survey
+
+
+def test_a_kobo_xlsx_stores_submissions_and_their_nested_instances_once(household, tmp_path):
+    export = kobo_xlsx(tmp_path, KOBO)
+    report = import_file(household, export)
+    assert report.new == 2
+    members = RepeatInstance.objects.filter(repeat="member").order_by("key")
+    assert [(m.key, m.submission.instance_id, m.answers) for m in members] == [
+        ("aaa/member[1]", "aaa", {"name": "Aziz", "age": 34}),
+        ("aaa/member[2]", "aaa", {"name": "Dilnoza", "age": 31}),
+        ("bbb/member[1]", "bbb", {"name": "Olim", "age": 60}),
+    ]
+    visits = RepeatInstance.objects.filter(repeat="member/visit").order_by("key")
+    assert [(v.parent.key, v.answers) for v in visits] == [
+        ("aaa/member[2]", {"day": "2020-11-01"}),
+        ("aaa/member[2]", {"day": "2020-11-03"}),
+    ]
+    again = import_file(household, export)
+    assert (again.new, again.already_present, RepeatInstance.objects.count()) == (0, 2, 5)
+
+
+def test_a_bad_instance_stores_nothing(household, tmp_path):
+    sheets = {**KOBO, "member": [*KOBO["member"][:3], ["Olim", 160, 3, 2, "household", "bbb"]]}
+    with pytest.raises(ImportRejected):
+        import_file(household, kobo_xlsx(tmp_path, sheets))
+    assert (Submission.objects.count(), RepeatInstance.objects.count()) == (0, 0)
+
+
+def test_a_flat_csv_of_a_repeat_form_is_refused_saying_which_files_carry_repeats(household, tmp_path):
+    from citybridge.submissions.sources import SourceError
+
+    flat = tmp_path / "flat.csv"
+    flat.write_text("village,_uuid\nChorsu,aaa\n")
+    with pytest.raises(SourceError, match="repeats come as a CSV ZIP or an XLSX with one sheet per repeat"):
+        import_file(household, flat)
+
+
+def test_the_participant_page_says_it_cannot_take_a_repeats_answers(household):
+    from citybridge.web.participate.links import open_link
+
+    page = Client().get(f"/s/{open_link(household).token}/").content.decode()
+    assert 'id="id-village"' in page
+    assert "The questions of “Member” are asked once for each item; this page cannot take them yet." in page
+    assert 'name="name"' not in page
+
+
+def test_a_select_one_from_file_form_added_from_its_folder_keeps_the_files_choices(training, tmp_path):
+    from tests.forms.xlsform_builder import build_xlsform
+
+    (tmp_path / "cities.csv").write_text("name,label\ntashkent,Tashkent\nosh,Osh\n")
+    path = build_xlsform(tmp_path, [{"type": "select_one_from_file cities.csv", "name": "city", "label": "City"}],
+                         settings={"form_id": "cities", "version": "1"})  # fmt: skip
+    survey, _, _ = add_survey(training, path)
+    assert survey.current_version().form().question("city").choice_names() == ("tashkent", "osh")
+
+
+@pytest.fixture
+def example_household(example, tmp_path):
+    """The household form in the example's training, which its organiser and analyst may see."""
+    household_form(tmp_path)
+    survey, _, _ = add_survey(example.training, tmp_path / "form.xlsx")
+    return survey
+
+
+@pytest.mark.parametrize("fmt", ["zip", "xlsx"])
+def test_stored_repeats_export_as_linked_tables_that_import_again_as_nothing_new(
+    example_household, tmp_path, client_as, fmt
+):
+    from citybridge.submissions.linked import read_linked_export, validate_linked
+
+    import_file(example_household, kobo_xlsx(tmp_path, KOBO))
+    url = f"/repeats/{example_household.slug}/linked.{fmt}"
+    assert client_as("outsider").get(url).status_code == 404
+    response = client_as("analyst").get(url)
+    assert response.status_code == 200
+    path = tmp_path / f"again.{fmt}"
+    path.write_bytes(response.content)
+    form = example_household.current_version().form()
+    result = validate_linked(form, read_linked_export(path, form))
+    assert result.ok, [str(p) for p in result.problems]
+    visits = result.children["member/visit"].frame
+    assert visits.select("_instance_id", "_parent_key", "day").rows() == [
+        ("aaa/member[2]/visit[1]", "aaa/member[2]", dt.date(2020, 11, 1)),
+        ("aaa/member[2]/visit[2]", "aaa/member[2]", dt.date(2020, 11, 3)),
+    ]
+    again = import_file(example_household, path)
+    assert (again.new, again.already_present, RepeatInstance.objects.count()) == (0, 2, 5)
