@@ -29,6 +29,7 @@ from citybridge.commands import matching as matching_commands
 from citybridge.commands import places as places_commands
 from citybridge.commands import server as server_commands
 from citybridge.forms import FormError, load_xlsform
+from citybridge.reports.i18n import LANGUAGES
 from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
 
@@ -411,7 +412,7 @@ def _day(text: str | None):
         raise UserError(f"--as-of '{text}': write the day as YYYY-MM-DD, e.g. 2020-11-10.") from None
 
 
-REPORT_LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
+REPORT_LANGUAGES = LANGUAGES  # reports/i18n: the languages a report is written in
 
 
 @app.command()
@@ -424,7 +425,7 @@ def report(
     compare: Annotated[
         str | None, typer.Option(help="Add what changed since this earlier day (YYYY-MM-DD).")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"{', '.join(LANGUAGES)}, or all.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
     out: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("reports"),
 ) -> None:
@@ -458,7 +459,7 @@ def _write_reports(training_ref, survey_ref, day, since, languages, formats, out
 def booklet(
     training: Annotated[str, typer.Option(help="Training id or slug.")],
     practices: Annotated[Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")],
-    lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"{', '.join(LANGUAGES)}, or all.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
     out: Annotated[Path, typer.Option(help="Folder for the booklet files.")] = Path("reports"),
 ) -> None:

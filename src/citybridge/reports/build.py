@@ -8,14 +8,12 @@ PDF, DOCX) then only lay it out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from citybridge.analysis.indicators import Analysis
-from citybridge.analysis.spec import IndicatorSpec
-from citybridge.knowledge.training import TrainingSummary
 from citybridge.reports import narrative
 from citybridge.reports.document import BulletList, Document, Paragraph, Section
 from citybridge.reports.i18n import Translator
+from citybridge.reports.inputs import ReportInputs
 from citybridge.reports.sections import (
     data_notes_section,
     key_results_section,
@@ -25,19 +23,6 @@ from citybridge.reports.sections import (
     summary_section,
     voices_section,
 )
-
-
-@dataclass(frozen=True)
-class ReportInputs:
-    """What a report is written from: the training, its survey's analysis, and how to read it."""
-
-    training: TrainingSummary
-    analysis: Analysis
-    spec: IndicatorSpec
-    registered: int
-    cities: int
-    previous: Analysis | None = None  # the same survey as of an earlier day, for --compare
-    partnerships: dict | None = None  # the matching result (citybridge.web.matching), when there is one
 
 
 def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = True) -> Document:

@@ -34,7 +34,12 @@ from babel.numbers import format_percent as babel_percent
 from citybridge.analysis.rounding import percent
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl", "zh")
+LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl", "zh")  # the one list of report languages
+# Each language's name in itself, for the choices offered in the web pages.
+LANGUAGE_NAMES = {
+    "en": "English", "ru": "Русский", "uz-Latn": "Oʻzbekcha (lotin)", "uz-Cyrl": "Ўзбекча (кирилл)",
+    "zh": "中文（简体）",
+}  # fmt: skip
 CATALOGUES = {"ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl"}  # language -> locale folder
 _BABEL_LOCALES = {"en": "en_GB", "ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl", "zh": "zh_Hans"}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
 from citybridge.analysis.rounding import whole_percents
@@ -11,9 +9,7 @@ from citybridge.knowledge.training import TrainingSummary
 from citybridge.reports import narrative, visuals
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
 from citybridge.reports.i18n import Translator
-
-if TYPE_CHECKING:
-    from citybridge.reports.build import ReportInputs
+from citybridge.reports.inputs import ReportInputs
 
 _NEEDS_KINDS = (MULTIPLE, NUMBER, CHOICE, YESNO)
 
@@ -204,30 +200,21 @@ def voices_section(inputs: ReportInputs, t: Translator) -> Section:
 def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
     """The optimal assignment under capacities, each pair with its score and reason."""
     found = inputs.partnerships
-    if not found or "assignments" not in found:
+    if not found or not found.matches:
         return Section("partnerships", t.gettext("Suggested partnerships"))
-    both = found["assignments"]
     lead = t.gettext(
         "Each city gets up to {k} partner cities and each partner city takes at most {capacity} requests; "
-        "the assignment below has the highest total score under these limits ({optimal}; the greedy "
-        "choice reaches {greedy})."
-    ).format(
-        k=found["k"],
-        capacity=found["capacity"],
-        optimal=t.format_decimal(both["optimal"]["total"], 2),
-        greedy=t.format_decimal(both["greedy"]["total"], 2),
-    )
-    matches = sorted(both["optimal"]["matches"], key=lambda m: (m["requesting"], -m["score"]))
-    rows = tuple(
-        (m["requesting"], m["partner"], t.format_decimal(m["score"], 2), m["explanation"]) for m in matches
-    )
+        "among all the pairings within these limits, the one below has the highest total score."
+    ).format(k=t.format_number(found.k), capacity=t.format_number(found.capacity))
+    matches = sorted(found.matches, key=lambda m: (m.requesting, -m.score))
+    rows = tuple((m.requesting, m.partner, t.format_decimal(m.score, 2), m.explanation) for m in matches)
     columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"))
     blocks: list = [Paragraph(lead), Table(columns, rows, numeric=(2,))]
-    if found.get("unresolved"):
+    if found.unresolved:
         blocks.append(
             Caution(
                 t.gettext("Not found in the gazetteer (no size or distance): {cities}").format(
-                    cities=", ".join(found["unresolved"])
+                    cities=", ".join(found.unresolved)
                 )
             )
         )

@@ -23,8 +23,8 @@ from citybridge.matching.catalogue import Catalogue
 from citybridge.matching.manual import read_manual, with_manual
 from citybridge.matching.profiles import CityProfile
 from citybridge.reports.i18n import Translator
-from citybridge.web.reporting import evaluation_survey
-from citybridge.web.surveys.analysis import analyze_survey, survey_spec
+from citybridge.reports.inputs import Partnerships
+from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.trainings.models import Training
 
 CATALOGUE_FILE = "partners.yaml"  # in the data folder, once imported
@@ -122,7 +122,7 @@ def matching_result(
     )
     partners = partner_profiles(catalogue)
     t = Translator(language)
-    names = {p.key: p.name_in(language) for p in catalogue.partners}
+    names = _partner_names(catalogue, language)
     scores = score_all(cities, partners, weights, mode)
     result = {
         "training": training.slug,
@@ -151,6 +151,27 @@ def matching_result(
             },
         }
     return result
+
+
+def partner_assignment(
+    training: Training, *, k: int = 3, capacity: int = 5, language: str = "en", country: str = "UZ"
+) -> Partnerships:
+    """The optimal assignment of partner cities to the training's cities, typed for the report."""
+    catalogue = catalogue_in_use()
+    cities = city_profiles(training, language=language, country=country)
+    scores = score_all(cities, partner_profiles(catalogue), load_weights(), "new")
+    both = assignments(scores, k, capacity, Translator(language), _partner_names(catalogue, language))
+    return Partnerships(
+        k=k,
+        capacity=capacity,
+        matches=both.optimal,
+        total=both.optimal_total,
+        unresolved=tuple(c.name for c in cities if c.place_id is None),
+    )
+
+
+def _partner_names(catalogue: Catalogue, language: str) -> dict[str, str]:
+    return {p.key: p.name_in(language) for p in catalogue.partners}
 
 
 def city_question(survey) -> str:

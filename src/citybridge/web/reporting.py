@@ -6,9 +6,9 @@ import datetime as dt
 
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.knowledge.training import LectureSummary, TrainingSummary
-from citybridge.reports.build import ReportInputs
-from citybridge.web.errors import NotFound
-from citybridge.web.surveys.analysis import analyze_survey, survey_spec
+from citybridge.reports.inputs import Partnerships, ReportInputs
+from citybridge.web.matching import partner_assignment
+from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Training
 
@@ -36,21 +36,6 @@ def training_summary(training: Training) -> TrainingSummary:
     )
 
 
-def evaluation_survey(training: Training, survey_ref: str | None = None) -> Survey:
-    """The survey a report is written from: the one named, else the training's only (or busiest) one."""
-    surveys = list(training.surveys.all())
-    if survey_ref:
-        for survey in surveys:
-            if survey_ref in (str(survey.pk), survey.slug):
-                return survey
-        raise NotFound(f"training '{training.slug}' has no survey '{survey_ref}'")
-    if not surveys:
-        raise NotFound(f"training '{training.slug}' has no survey yet: add one with 'citybridge survey add'")
-    if len(surveys) == 1:
-        return surveys[0]  # the usual case: no need to count its submissions
-    return max(surveys, key=lambda s: (s.submissions.count(), -s.pk))
-
-
 def report_inputs(
     training: Training,
     *,
@@ -74,12 +59,10 @@ def report_inputs(
     )
 
 
-def _partnerships(training: Training, language: str) -> dict | None:
+def _partnerships(training: Training, language: str) -> Partnerships | None:
     """The training's optimal partner assignment, when its survey says which city each respondent is from."""
-    from citybridge.web.matching import matching_result
-
     try:
-        return matching_result(training, optimal=True, language=language)
+        return partner_assignment(training, language=language)
     except AnalysisError:  # no city question: nothing to match
         return None
 
