@@ -28,6 +28,7 @@ from citybridge.commands import leads as leads_commands
 from citybridge.commands import matching as matching_commands
 from citybridge.commands import places as places_commands
 from citybridge.commands import server as server_commands
+from citybridge.commands import texts as texts_commands
 from citybridge.forms import FormError, load_xlsform
 from citybridge.reports.i18n import LANGUAGES
 from citybridge.reports.output import FORMATS
@@ -52,6 +53,7 @@ app.add_typer(submissions_app, name="submissions")
 app.add_typer(participants_app, name="participants")
 app.add_typer(token_app, name="token")
 app.add_typer(leads_commands.app, name="leads")
+app.add_typer(texts_commands.app, name="text")
 app.add_typer(matching_commands.partners_app, name="partners")
 app.command("match")(matching_commands.match)
 app.add_typer(cities_commands.app, name="cities")

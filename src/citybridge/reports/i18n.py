@@ -51,7 +51,7 @@ _ENGLISH = gettext_module.NullTranslations()
 REPORT_WORDS = (
     _ENGLISH.gettext("Evaluation and needs assessment report"),
     _ENGLISH.gettext("Knowledge booklet"),
-    _ENGLISH.gettext("Summary of the training"),
+    _ENGLISH.gettext("Executive summary"),
     _ENGLISH.gettext("Programme"),
     _ENGLISH.gettext("Key results"),
     _ENGLISH.gettext("Key points"),
@@ -99,7 +99,12 @@ REPORT_WORDS = (
     _ENGLISH.gettext("Small base: read with care ({n} respondents)"),
     _ENGLISH.gettext("Figures as of {date}"),
     _ENGLISH.gettext("All submissions received"),
-    _ENGLISH.gettext("Generated on {date}"),
+    _ENGLISH.gettext("interest"),
+    _ENGLISH.gettext("contacted"),
+    _ENGLISH.gettext("exchange or visit"),
+    _ENGLISH.gettext("agreement"),
+    _ENGLISH.gettext("project"),
+    _ENGLISH.gettext("dropped"),
 )
 
 

@@ -7,7 +7,9 @@ other for them. The store side (``citybridge.web.reporting``) fills them in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from citybridge.analysis.indicators import Analysis
 from citybridge.analysis.spec import IndicatorSpec
@@ -27,6 +29,17 @@ class Partnerships:
 
 
 @dataclass(frozen=True)
+class Lead:
+    """A partnership lead being followed up: who, with whom, how far, who acts and by when."""
+
+    requesting: str
+    partner: str
+    stage: str  # a stage of citybridge.pipeline.stages
+    owner: str = ""
+    due_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class ReportInputs:
     """What a report is written from: the training, its survey's analysis, and how to read it."""
 
@@ -37,3 +50,14 @@ class ReportInputs:
     cities: int
     previous: Analysis | None = None  # the same survey as of an earlier day, for --compare
     partnerships: Partnerships | None = None
+    leads: tuple[Lead, ...] = ()  # the training's leads, for the next steps
+    # The organisers' own text (citybridge.web.trainings.models.TrainingText): language -> key -> text.
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day the figures stand at: the as-of day asked for, else the day of the last submission."""
+        if self.analysis.as_of:
+            return self.analysis.as_of
+        last = self.analysis.last_submission
+        return last.date() if last else None

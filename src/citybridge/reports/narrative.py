@@ -14,6 +14,7 @@ orasida"), a choice or yes/no "On {topic}, …", a number "{topic}: mean …" (n
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from itertools import groupby
 
@@ -404,8 +405,8 @@ def data_notes(t: Translator) -> list[str]:
             "answered the question: its base."
         ),
         t.gettext(
-            "The positive share of a scale counts its top points: the top two, unless the indicators "
-            "file names others."
+            "The positive share of a scale counts its top points, the top two unless the table below "
+            "names others for a question."
         ),
         t.gettext(
             "Each share comes with its Wilson 95% interval, which stays sound for small bases and for "
@@ -422,11 +423,12 @@ def data_notes(t: Translator) -> list[str]:
     ]
 
 
-def method_note(analysis: Analysis, t: Translator) -> str:
+def method_note(analysis: Analysis, t: Translator, as_of: dt.date | None = None) -> str:
     """The data notes' opening paragraph: the date of the figures, then how they are computed."""
+    day = as_of or analysis.as_of
     when = (
-        t.gettext("Figures as of {date}").format(date=t.format_date(analysis.as_of))
-        if analysis.as_of
+        t.gettext("Figures as of {date}").format(date=t.format_date(day))
+        if day
         else t.gettext("All submissions received")
     )
     return " ".join([_full_stop(when), *data_notes(t)])

@@ -8,13 +8,15 @@ from citybridge.analysis.rounding import whole_percents
 from citybridge.knowledge.training import TrainingSummary
 from citybridge.reports import narrative, visuals
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
+from citybridge.reports.framing import sourced
 from citybridge.reports.i18n import Translator
 from citybridge.reports.inputs import ReportInputs
 
 _NEEDS_KINDS = (MULTIPLE, NUMBER, CHOICE, YESNO)
 
 
-def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+def facts_table(inputs: ReportInputs, t: Translator) -> Table:
+    """The training at a glance: dates, participants, cities, respondents, who ran and funded it."""
     training, analysis = inputs.training, inputs.analysis
     facts = [
         (t.gettext("Dates"), _dates(training, t)),
@@ -24,6 +26,8 @@ def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> S
     ]
     if analysis.response_rate is not None:
         facts.append((t.gettext("Response rate"), t.format_percent(analysis.response_rate)))
+    if inputs.as_of:
+        facts.append((t.gettext("Figures as of"), t.format_date(inputs.as_of)))
     for label, names in (
         (t.gettext("Hosts"), training.hosts),
         (t.gettext("Partners"), training.partners),
@@ -31,13 +35,7 @@ def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> S
     ):
         if names:
             facts.append((label, "; ".join(names)))
-    blocks = [
-        Paragraph(narrative.survey_sentence(analysis, t), style="lead"),
-        Table(columns=("", ""), rows=tuple(facts)),
-    ]
-    if with_charts and analysis.responses_over_time:
-        blocks.append(visuals.responses_figure(analysis, t))
-    return Section("summary", t.gettext("Summary of the training"), tuple(blocks))
+    return Table(columns=("", ""), rows=tuple(facts))
 
 
 def _dates(training: TrainingSummary, t: Translator) -> str:
@@ -65,12 +63,26 @@ def key_results_section(inputs: ReportInputs, t: Translator, with_charts: bool) 
     topics = {name: spec.question(name).topic(t.language) for name in analysis.indicators}
     sentences = narrative.key_results(analysis, t, topics, list(spec.key_results) or None)
     blocks: list = [BulletList(tuple(sentences))] if sentences else []
-    scales = [i for i in analysis.indicators.values() if i.kind == SCALE and i.base]
-    if scales:
-        if with_charts:
-            blocks += [visuals.likert_figure(group, t) for group in _same_answers(scales)]
-        blocks.append(_scale_table(scales, t))
+    scales = _scales(analysis)
+    if scales and with_charts:
+        blocks += [
+            sourced(visuals.likert_figure(group, t), _bases(group, t), inputs, t) for group in _same_answers(scales)
+        ]
     return Section("key-results", t.gettext("Key results"), tuple(blocks))
+
+
+def _scales(analysis) -> list[Indicator]:
+    return [i for i in analysis.indicators.values() if i.kind == SCALE and i.base]
+
+
+def _bases(group: list[Indicator], t: Translator) -> int | str:
+    """One base when the questions share it, else the range: "50–52 respondents"."""
+    low, high = min(i.base for i in group), max(i.base for i in group)
+    if low == high:
+        return low
+    return t.ngettext("{n} respondent", "{n} respondents", high).format(
+        n=f"{t.format_number(low)}–{t.format_number(high)}"
+    )
 
 
 def _same_answers(scales: list[Indicator]) -> list[list[Indicator]]:
@@ -103,8 +115,6 @@ def needs_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Sec
         for name, indicator in analysis.indicators.items()
         if indicator.kind in _NEEDS_KINDS and name not in skip and indicator.base
     ]
-    if analysis.respondents_per_city:
-        subsections.append(_per_city_section(inputs, t))
     return Section("needs", t.gettext("Needs assessment"), subsections=tuple(subsections))
 
 
@@ -123,7 +133,7 @@ def _question_section(
     if with_charts:
         figure = visuals.indicator_figure(indicator, t)
         if figure is not None:
-            blocks.append(figure)
+            blocks.append(sourced(figure, indicator.base, inputs, t))
     blocks.append(option_table(indicator, t))
     blocks.append(Paragraph(_base_note(indicator, t), style="note"))
     return Section(f"q-{indicator.name}", indicator.label, tuple(blocks))
@@ -166,10 +176,17 @@ def _number_table(indicator: Indicator, t: Translator) -> Table:
     return Table(("", ""), tuple(rows), numeric=(1,))
 
 
-def _per_city_section(inputs: ReportInputs, t: Translator) -> Section:
-    rows = tuple((o.label, t.format_number(o.count)) for o in inputs.analysis.respondents_per_city)
-    table = Table((t.gettext("Cities"), t.gettext("Respondents")), rows, numeric=(1,))
-    return Section("respondents-per-city", t.gettext("Respondents per city"), (table,))
+def statistics_annex(inputs: ReportInputs, t: Translator) -> Section:
+    """Annex: every evaluation question's positive share with its interval, and respondents per city."""
+    subsections = []
+    scales = _scales(inputs.analysis)
+    if scales:
+        subsections.append(Section("evaluation-shares", t.gettext("Evaluation questions"), (_scale_table(scales, t),)))
+    if inputs.analysis.respondents_per_city:
+        rows = tuple((o.label, t.format_number(o.count)) for o in inputs.analysis.respondents_per_city)
+        table = Table((t.gettext("Cities"), t.gettext("Respondents")), rows, numeric=(1,))
+        subsections.append(Section("respondents-per-city", t.gettext("Respondents per city"), (table,)))
+    return Section("statistics", t.gettext("Annex A. Statistics"), subsections=tuple(subsections))
 
 
 def _base_note(indicator: Indicator, t: Translator) -> str:
@@ -223,7 +240,7 @@ def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
 
 def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:
     analysis = inputs.analysis
-    blocks: list = [Paragraph(narrative.method_note(analysis, t))]
+    blocks: list = [Paragraph(narrative.method_note(analysis, t, inputs.as_of))]
     small = [g for g in analysis.groups if g.small_base]
     for group in small:
         blocks.append(
@@ -241,4 +258,4 @@ def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:
     )
     blocks.append(Table(columns, rows, numeric=(1, 2)))
     blocks += [Paragraph(note, style="note") for note in analysis.notes]
-    return Section("data-notes", t.gettext("Data notes"), tuple(blocks))
+    return Section("data-notes", t.gettext("Annex B. Data notes"), tuple(blocks))

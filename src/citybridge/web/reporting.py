@@ -6,11 +6,13 @@ import datetime as dt
 
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.knowledge.training import LectureSummary, TrainingSummary
-from citybridge.reports.inputs import Partnerships, ReportInputs
+from citybridge.reports.inputs import Lead, Partnerships, ReportInputs
 from citybridge.web.matching import partner_assignment
+from citybridge.web.pipeline.models import Lead as StoredLead
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Training
+from citybridge.web.trainings.store import training_texts
 
 
 def training_summary(training: Training) -> TrainingSummary:
@@ -56,6 +58,16 @@ def report_inputs(
         cities=training.participants.exclude(city=None).values("city").distinct().count(),
         previous=analyze_survey(survey, as_of=compare, language=language) if compare else None,
         partnerships=_partnerships(training, language) if partnerships else None,
+        leads=training_leads(training),
+        texts=training_texts(training),
+    )
+
+
+def training_leads(training: Training) -> tuple[Lead, ...]:
+    """The training's partnership leads, for the report's next steps."""
+    stored = StoredLead.objects.filter(training=training).order_by("due_on", "requesting_city")
+    return tuple(
+        Lead(lead.requesting_city, lead.partner_city, lead.stage, lead.owner, lead.due_on) for lead in stored
     )
 
 
