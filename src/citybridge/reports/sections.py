@@ -6,7 +6,7 @@ from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
 from citybridge.analysis.rounding import whole_percents
 from citybridge.knowledge.training import TrainingSummary
-from citybridge.reports import narrative, visuals
+from citybridge.reports import narrative, visuals, voices
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
 from citybridge.reports.framing import sourced
 from citybridge.reports.i18n import Translator
@@ -198,20 +198,22 @@ def _interval(ci95: tuple[float, float], t: Translator) -> str:
 
 
 def voices_section(inputs: ReportInputs, t: Translator) -> Section:
-    quotes = [
-        answer
-        for indicator in inputs.analysis.indicators.values()
-        if indicator.kind == TEXT
-        for answer in indicator.answers
-        if answer.quotable
-    ]
-    blocks: list = []
-    for answer in quotes:
-        source = f" — {answer.city}" if answer.city else ""
-        blocks.append(Paragraph(f"“{answer.text}”{source}", style="quote"))
-    if not quotes:
-        blocks.append(Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"))
-    return Section("voices", t.gettext("Voices"), tuple(blocks))
+    """What respondents wrote and agreed to have quoted: opinions, then requests and questions."""
+    answers = [a for i in inputs.analysis.indicators.values() if i.kind == TEXT for a in i.answers]
+    found = voices.voices(answers)
+    if not found:
+        return Section("voices", t.gettext("Voices"), (Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"),))
+    groups = (
+        ("opinions", t.gettext("Opinions"), [v for v in found if not v.request]),
+        ("requests", t.gettext("Requests and questions"), [v for v in found if v.request]),
+    )
+    subsections = tuple(
+        Section(key, title, tuple(Paragraph(voices.quoted(v, t, inputs.texts), style="quote") for v in chosen))
+        for key, title, chosen in groups
+        if chosen
+    )
+    lead = t.gettext("Quoted with the respondents' consent; a text written by several respondents is shown once.")
+    return Section("voices", t.gettext("Voices"), (Paragraph(lead, style="note"),), subsections)
 
 
 def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
