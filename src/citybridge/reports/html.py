@@ -59,12 +59,20 @@ def inline_svg(svg: str, alt: str, prefix: str) -> Markup:
     _strip_namespaces(root)
     _drop_unsafe(root)
     _prefix_ids(root, prefix)
+    _scalable(root)
     root.set("role", "img")
     root.set("aria-label", alt)
     title = ET.Element("title")
     title.text = alt
     root.insert(0, title)
     return Markup(ET.tostring(root, encoding="unicode"))
+
+
+def _scalable(root: ET.Element) -> None:
+    """A viewBox, so that the chart scales down with the page (a phone's 390 px) instead of overflowing."""
+    width, height = root.get("width", ""), root.get("height", "")
+    if "viewBox" not in root.attrib and width and height:
+        root.set("viewBox", f"0 0 {width.removesuffix('px')} {height.removesuffix('px')}")
 
 
 _UNSAFE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "audio", "video"}
