@@ -484,7 +484,7 @@ def _write_booklets(training_ref, practices_path: Path, languages, formats, out:
     priorities = priority_counts(found)
     written: list[Path] = []
     for language in languages:
-        document = build_booklet(training_summary(found), practices, priorities, Translator(language), language=language)
+        document = build_booklet(training_summary(found, language), practices, priorities, Translator(language), language=language)
         written += write_document(document, out, f"booklet-{found.slug}-{language}", formats)
     return written
 

@@ -104,3 +104,20 @@ def test_organiser_text_falls_back_to_english_with_a_visible_marker():
     assert text_in(texts, "foreword", Translator("ru")) == "Welcome. (на языке: английский)"
     assert text_in(texts, "objectives", Translator("uz-Cyrl")) == "Шаҳар"  # the other Uzbek script, converted
     assert text_in(texts, "context", Translator("ru")) is None
+
+
+def test_training_details_and_programme_come_in_the_reports_language_marked_where_missing():
+    from citybridge.knowledge.training import LectureSummary
+    from citybridge.reports.texts import localised
+
+    lecture = LectureSummary("lecture-1", "PPP model", "Yingchen Li", "Southeast University", (), "")
+    training = TrainingSummary("Cities", None, None, ("GSBE",), ("UNDP",), (), (lecture,))
+    texts = {"ru": {"title": "Города", "lecture-1.title": "Модель ГЧП", "lecture-1.speaker": "Ли Инчэнь"}}
+    found = localised(training, texts, Translator("ru"))
+    assert found.title == "Города"
+    assert found.lectures[0].title == "Модель ГЧП" and found.lectures[0].speaker == "Ли Инчэнь"
+    assert found.lectures[0].affiliation == "Southeast University (на языке: английский)"
+    assert found.hosts == ("GSBE (на языке: английский)",)
+    uzbek = localised(training, texts, Translator("uz-Cyrl"))
+    assert uzbek.lectures[0].speaker == "Yingchen Li"  # a name is never marked
+    assert localised(training, texts, Translator("en")) is training

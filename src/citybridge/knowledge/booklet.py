@@ -95,7 +95,8 @@ def _canonical_counts(priorities: dict[str, int]) -> dict[str, int]:
 
 
 def _training_section(training: TrainingSummary, t: SupportsGettext) -> Section:
-    dates = " – ".join(str(d) for d in (training.starts_on, training.ends_on) if d)
+    day = getattr(t, "format_date", str)  # a Translator writes the day in its language
+    dates = " – ".join(day(d) for d in (training.starts_on, training.ends_on) if d)
     # Literal gettext calls, so that message extraction finds every msgid.
     lines = [
         (t.gettext("Dates"), dates),

@@ -10,6 +10,7 @@ findings, conclusions and recommendations, partnerships, next steps, annexes.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from citybridge.reports import framing
 from citybridge.reports.compare import comparison_section
@@ -26,10 +27,11 @@ from citybridge.reports.sections import (
     statistics_annex,
     voices_section,
 )
-from citybridge.reports.texts import text_in
+from citybridge.reports.texts import localised
 
 
 def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = True) -> Document:
+    inputs = replace(inputs, training=localised(inputs.training, inputs.texts, t))
     findings = Section(
         "findings",
         t.gettext("Findings"),
@@ -53,7 +55,7 @@ def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = Tru
         sections.append(comparison_section(inputs, inputs.previous, t))
     sections += [statistics_annex(inputs, t), data_notes_section(inputs, t)]
     return Document(
-        title=text_in(inputs.texts, "title", t) or inputs.training.title,
+        title=inputs.training.title,
         subtitle=t.gettext("Evaluation and needs assessment report"),
         language=t.language,
         sections=tuple(_kept(sections)),

@@ -5,8 +5,7 @@ the msgid), read at run time with Babel's ``read_po`` and cached, so a translato
 and nothing else: no compiled .mo in the repository, no build step. Plural forms follow each
 catalogue's ``Plural-Forms`` header (Russian has three). Numbers, percentages and dates are
 formatted by Babel for the locale: a Russian report prints "94 %" with a no-break space, an
-English one "94%". Chinese has no catalogue yet: its text stays English, its numbers and dates
-are Chinese.
+English one "94%". Chinese (zh, Simplified characters) has its own catalogue like the others.
 
 To add a string: use it as ``t.gettext("...")`` (or ``t.ngettext``) in the code, then run
 ``uv run python scripts/messages.py``, which extracts every message with Babel and merges it into
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as babel_date
+from babel.lists import format_list as babel_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as babel_decimal
@@ -40,7 +40,7 @@ LANGUAGE_NAMES = {
     "en": "English", "ru": "Русский", "uz-Latn": "Oʻzbekcha (lotin)", "uz-Cyrl": "Ўзбекча (кирилл)",
     "zh": "中文（简体）",
 }  # fmt: skip
-CATALOGUES = {"ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl"}  # language -> locale folder
+CATALOGUES = {"ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl", "zh": "zh_Hans"}  # language -> locale folder
 _BABEL_LOCALES = {"en": "en_GB", "ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl", "zh": "zh_Hans"}
 
 # The headings and table words of the report and the booklet. Builders ask for them by their
@@ -156,6 +156,8 @@ class Translator:
         with 和 inside English text."""
         if len(items) < 2:
             return "".join(items)
+        if self.language == "zh":  # CLDR's Chinese pattern has the enumeration comma: A、B和C
+            return babel_list(items, locale=self.locale)
         return self.gettext("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
     def count_of(self, n: int) -> str:

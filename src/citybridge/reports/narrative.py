@@ -64,7 +64,7 @@ def survey_sentence(analysis: Analysis, t: Translator) -> str:
         sentence = t.gettext("{answered}; figures as of {date}").format(
             answered=sentence, date=t.format_date(analysis.as_of)
         )
-    return _full_stop(sentence)
+    return _full_stop(sentence, t)
 
 
 def key_results(
@@ -431,7 +431,7 @@ def method_note(analysis: Analysis, t: Translator, as_of: dt.date | None = None)
         if day
         else t.gettext("All submissions received")
     )
-    return " ".join([_full_stop(when), *data_notes(t)])
+    return " ".join([_full_stop(when, t), *data_notes(t)])
 
 
 def computation(indicator: Indicator, t: Translator) -> str:
@@ -450,9 +450,11 @@ def computation(indicator: Indicator, t: Translator) -> str:
     return t.gettext("share giving each answer")
 
 
-def _full_stop(text: str) -> str:
-    """End with one full stop, even after a date that ends in one ("14 декабря 2020 г.")."""
-    return text if text.endswith(".") else text + "."
+def _full_stop(text: str, t: Translator) -> str:
+    """End with one full stop, even after a date that ends in one ("14 декабря 2020 г."); Chinese
+    ends with its own 。"""
+    stop = "。" if t.language == "zh" else "."
+    return text if text.endswith((".", "。")) else text + stop
 
 
 def _capitalised(sentence: str) -> str:

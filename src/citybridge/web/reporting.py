@@ -6,7 +6,9 @@ import datetime as dt
 
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.knowledge.training import LectureSummary, TrainingSummary
+from citybridge.reports.i18n import Translator
 from citybridge.reports.inputs import Lead, Partnerships, ReportInputs
+from citybridge.reports.texts import localised
 from citybridge.web.matching import partner_assignment
 from citybridge.web.pipeline.models import Lead as StoredLead
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
@@ -15,7 +17,15 @@ from citybridge.web.trainings.models import Training
 from citybridge.web.trainings.store import training_texts
 
 
-def training_summary(training: Training) -> TrainingSummary:
+def training_summary(training: Training, language: str | None = None) -> TrainingSummary:
+    """The training and its programme as entered, or in ``language`` where its text is stored."""
+    summary = _entered_summary(training)
+    if language is None:
+        return summary
+    return localised(summary, training_texts(training), Translator(language))
+
+
+def _entered_summary(training: Training) -> TrainingSummary:
     lectures = tuple(
         LectureSummary(
             key=f"lecture-{lecture.number}",
@@ -51,7 +61,7 @@ def report_inputs(
     if compare and as_of and compare >= as_of:
         raise AnalysisError(f"--compare {compare} must be before --as-of {as_of}")
     return ReportInputs(
-        training=training_summary(training),
+        training=_entered_summary(training),
         analysis=analyze_survey(survey, as_of=as_of, language=language),
         spec=survey_spec(survey),
         registered=training.participants.count(),

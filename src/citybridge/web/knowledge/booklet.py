@@ -33,11 +33,11 @@ def run(job: Job, progress: Progress) -> list[Path]:
             "on the knowledge hub first"
         )
     progress(0.0, "reading the cities' priorities")
-    summary = training_summary(job.training)
     priorities = _priorities(job)
     steps = len(languages) * len(formats)
     written: list[Path] = []
     for index, language in enumerate(languages):
+        summary = training_summary(job.training, language)  # its title and programme in that language
         document = build_booklet(summary, practices, priorities, Translator(language), language=language)
         for step, fmt in enumerate(formats):
             progress((index * len(formats) + step) / steps, f"{language}: writing {fmt.upper()}")
