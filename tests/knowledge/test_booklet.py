@@ -230,3 +230,11 @@ def test_a_practice_comes_in_the_booklets_language_where_translated_and_is_marke
     assert found.title == "Практика" and "Один пункт." in texts(found)
     other = section(section(good, "lecture-2"), "practice-tour-a")
     assert other.title == "Practice tour-a (на языке: английский)"
+
+
+@pytest.mark.parametrize("language", ["ru", "uz-Latn", "uz-Cyrl", "zh"])
+def test_every_word_of_the_booklet_is_translated(language):
+    from citybridge.reports.i18n import Translator
+
+    t = Translator(language)
+    assert [m for m in MESSAGES if t.gettext(m) == m] == []

@@ -62,6 +62,8 @@ REPORT_WORDS = (
     _ENGLISH.gettext("Suggested partnerships"),
     _ENGLISH.gettext("Good practices"),
     _ENGLISH.gettext("Practices by sector"),
+    _ENGLISH.gettext("Place"),
+    _ENGLISH.gettext("Source"),
     _ENGLISH.gettext("Lecture"),
     _ENGLISH.gettext("Speaker"),
     _ENGLISH.gettext("Affiliation"),
