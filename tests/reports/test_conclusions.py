@@ -119,5 +119,5 @@ def test_training_details_and_programme_come_in_the_reports_language_marked_wher
     assert found.lectures[0].affiliation == "Southeast University (на языке: английский)"
     assert found.hosts == ("GSBE (на языке: английский)",)
     uzbek = localised(training, texts, Translator("uz-Cyrl"))
-    assert uzbek.lectures[0].speaker == "Yingchen Li"  # a name is never marked
+    assert uzbek.lectures[0].speaker == "Yingchen Li"  # a name is never marked nor converted
     assert localised(training, texts, Translator("en")) is training

@@ -52,7 +52,9 @@ def localised(training: TrainingSummary, texts: Mapping[str, Mapping[str, str]],
         return training
 
     def piece(key: str, entered: str, mark: bool = True) -> str:
-        found = _own(texts, key, t)
+        # A person's name is taken only as stored for the language: converting a Cyrillic
+        # transcription of a Chinese name to Latin letters gives neither pinyin nor Uzbek usage.
+        found = _own(texts, key, t) if mark else texts.get(t.language, {}).get(key)
         if found or not entered:
             return found or entered
         return marked(entered, t) if mark else entered

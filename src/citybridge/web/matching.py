@@ -24,7 +24,6 @@ from citybridge.matching.manual import read_manual, with_manual
 from citybridge.matching.profiles import CityProfile
 from citybridge.reports.i18n import Translator
 from citybridge.reports.inputs import Partnerships
-from citybridge.reports.texts import in_uzbek_script
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.trainings.models import Training
 
@@ -177,16 +176,13 @@ def _partner_names(catalogue: Catalogue, language: str) -> dict[str, str]:
 
 def partner_name(partner, language: str) -> str:
     """The partner city's name in the script of ``language``: the catalogue's own name in that
-    language, else for Uzbek the Cyrillic name the catalogue has (Russian and Uzbek write Chinese
-    cities alike: Шанхай, Пекин), in Latin letters for Uzbek Latin (Shanxay); else its main name."""
+    language, else for Uzbek Cyrillic the Russian one (both write Chinese cities alike: Шанхай,
+    Пекин); else its main name, in Latin letters like Uzbek Latin."""
     own = partner.names.get(language)
     if own:
         return own
-    cyrillic = partner.names.get("uz-Cyrl") or partner.names.get("ru")
-    if language == "uz-Cyrl" and cyrillic:
-        return cyrillic
-    if language == "uz-Latn" and cyrillic:
-        return in_uzbek_script(cyrillic, "uz-Latn")
+    if language == "uz-Cyrl" and partner.names.get("ru"):
+        return partner.names["ru"]
     return partner.name
 
 
