@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "citybridge"
 LOCALE = SOURCE / "reports" / "locale"
-CATALOGUES = ("ru", "uz_Latn", "uz_Cyrl")
+CATALOGUES = ("ru", "uz_Latn", "uz_Cyrl", "zh_Hans")
 KEYWORDS = {"gettext": None, "ngettext": (1, 2)}
 # The web application's words live in Django's own catalogues (src/citybridge/web/**/locale).
 METHODS = [("web/**.py", "ignore"), ("**.py", "python")]

@@ -281,15 +281,27 @@ AREA_COUNTS = {
 # (94%), 24 wanting Chinese partner cities (71%).
 NEWS_AGREEING, NEWS_CHINA_YES = 32, 24
 
+# One comment per third respondent, each their own words (in the language they wrote in); two
+# respondents wrote the same short thanks, as happens in real surveys.
 COMMENTS = [
     "The Suzhou Industrial Park case is directly relevant to the small industrial zones we are building.",
     "We would like to learn more about all-in-one tourism for our historical centre.",
     "Please share the slides of the PPP lecture in Uzbek.",
     "Vocational education linked to employers is what our youth needs.",
+    "Very useful, thank you.",
     "Маҳаллий бизнесни қўллаб-қувватлаш бўйича тажриба жуда фойдали бўлди.",
     "Хитой шаҳарлари билан ҳамкорлик қилишни истаймиз, айниқса савдо соҳасида.",
     "Digital public services for entrepreneurs should be the next topic.",
-    "Support for the self-employed after the pandemic is a priority for our city.",
+    "Опыт Китая по поддержке самозанятых можно применить в нашем городе уже в этом году.",
+    "Could the next session cover how to prepare a PPP contract for a district hospital?",
+    "Very useful, thank you.",
+    "Turizm boʻyicha maʼruza bizning tumanimiz uchun juda dolzarb boʻldi.",
+    "Four days were too short for so many topics; two weeks with site visits would help.",
+    "Когда будут доступны записи лекций?",
+    "Our hokimiyat will draft a small business support programme based on the Nanjing example.",
+    "Translation into Uzbek was sometimes hard to follow during the questions.",
+    "The comparison of development zones helped us see why our industrial zone attracts few investors.",
+    "Iltimos, keyingi treningda raqamli xizmatlar boʻyicha amaliy mashgʻulot oʻtkazing.",
 ]
 
 FIRST_NAMES = [
@@ -754,7 +766,7 @@ def submissions(rng: random.Random, people: list[dict[str, str]]) -> list[dict[s
     rows = []
     for i in range(RESPONDENTS):
         a = answers[i]
-        comment = COMMENTS[i % len(COMMENTS)] if i % 3 == 0 else ""
+        comment = COMMENTS[i // 3] if i % 3 == 0 else ""
         rows.append(
             {
                 "_uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),

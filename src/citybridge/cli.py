@@ -26,6 +26,7 @@ from citybridge.commands import server as server_commands
 from citybridge.commands import store as store_commands
 from citybridge.commands import submissions as submissions_commands
 from citybridge.commands import survey as survey_commands
+from citybridge.commands import texts as texts_commands
 from citybridge.commands import token as token_commands
 from citybridge.commands import training as training_commands
 from citybridge.commands.common import UserError, errors
@@ -44,6 +45,7 @@ app.add_typer(submissions_commands.app, name="submissions")
 app.add_typer(participants_commands.app, name="participants")
 app.add_typer(token_commands.app, name="token")
 app.add_typer(leads_commands.app, name="leads")
+app.add_typer(texts_commands.app, name="text")
 app.add_typer(matching_commands.partners_app, name="partners")
 app.add_typer(matching_commands.match_app, name="match")
 app.add_typer(cities_commands.app, name="cities")

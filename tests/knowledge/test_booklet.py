@@ -208,3 +208,27 @@ def test_the_training_section_gives_dates_hosts_partners_and_funders():
         "Partners: UNDP",
         "Funders: CATIS",
     ]
+
+
+def test_a_practice_comes_in_the_booklets_language_where_translated_and_is_marked_otherwise():
+    from dataclasses import replace
+
+    from citybridge.reports.i18n import Translator
+
+    translated = replace(
+        PRACTICES[0], translations={"ru": {"title": "Практика", "key_points": ["Один пункт."]}}
+    )
+    booklet = build_booklet(TRAINING, [translated, PRACTICES[1]], None, Translator("ru"), language="ru")
+    good = section(booklet, "good-practices")
+    found = section(section(good, "lecture-1"), "practice-ppp-a")
+    assert found.title == "Практика" and "Один пункт." in texts(found)
+    other = section(section(good, "lecture-2"), "practice-tour-a")
+    assert other.title == "Practice tour-a (на языке: английский)"
+
+
+@pytest.mark.parametrize("language", ["ru", "uz-Latn", "uz-Cyrl", "zh"])
+def test_every_word_of_the_booklet_is_translated(language):
+    from citybridge.reports.i18n import Translator
+
+    t = Translator(language)
+    assert [m for m in MESSAGES if t.gettext(m) == m] == []

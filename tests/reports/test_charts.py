@@ -111,12 +111,24 @@ def test_likert_question_label_carries_its_base(likert):
     assert "Materials (n=52)" in _texts(likert.svg)
 
 
-def test_long_question_labels_wrap_onto_at_most_three_lines():
+def test_long_question_labels_wrap_and_keep_every_word_and_their_base():
     long = select("relevance", "scale", "How relevant " * 20, 52, [("yes", "Yes", 50), ("no", "No", 2)])
     question = _rows(charts.likert_chart([long, MATERIALS], "Answer").spec)[0]["question"]
     lines = question.split("\n")
-    assert len(lines) == charts.LABEL_LINES and lines[-1].endswith("…")
+    assert " ".join(lines) == ("How relevant " * 20).strip() + " (n=52)"
     assert all(len(line) <= charts.LABEL_CHARS for line in lines)
+
+
+def test_chinese_labels_wrap_by_width_two_columns_a_character():
+    lines = charts._wrap("这次培训提供了我期望获得的关于公共服务发展和创新的信息 (n=52)").split("\n")
+    assert "".join(lines).replace(" ", "") == "这次培训提供了我期望获得的关于公共服务发展和创新的信息(n=52)"
+    assert all(charts._columns(line) <= charts.LABEL_CHARS for line in lines)
+
+
+def test_no_label_or_legend_entry_is_cut_in_pixels(likert):
+    spec = likert.spec
+    assert spec["config"]["legend"]["labelLimit"] == 0
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 0
 
 
 def test_ranked_bars_put_the_most_named_first_ties_in_choice_order_and_drop_unnamed(priorities):

@@ -107,3 +107,9 @@ def test_written_file_is_at_the_given_path(tmp_path: Path) -> None:
     target = tmp_path / "out.docx"
     assert write_docx(sample_document(), target) == target
     assert target.stat().st_size > 0
+
+
+def test_a_table_of_contents_field_follows_the_cover_and_word_updates_it(word) -> None:
+    body = word.element.body.xml
+    assert 'w:instr="TOC \\o &quot;1-3&quot; \\h \\z \\u"' in body or 'TOC \\o "1-3"' in body
+    assert word.settings.element.xml.count("w:updateFields") == 1

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from citybridge.commands.common import UserError, _day, _existing, _progress, _store, console
+from citybridge.reports.i18n import LANGUAGES
 
-REPORT_LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
+REPORT_LANGUAGES = LANGUAGES  # reports/i18n: the languages a report is written in
 
 
 def report(
@@ -24,7 +25,7 @@ def report(
     compare: Annotated[
         str | None, typer.Option(help="Add what changed since this earlier day (YYYY-MM-DD).")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"{', '.join(LANGUAGES)}, or all.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
     out: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("reports"),
 ) -> None:
@@ -61,7 +62,7 @@ def booklet(
     practices: Annotated[
         Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")
     ],
-    lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"{', '.join(LANGUAGES)}, or all.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
     out: Annotated[Path, typer.Option(help="Folder for the booklet files.")] = Path("reports"),
 ) -> None:
@@ -85,7 +86,7 @@ def write_booklets(training_ref, practices_path: Path, languages, formats, out: 
     written: list[Path] = []
     for language in languages:
         document = build_booklet(
-            training_summary(found), practices, priorities, Translator(language), language=language
+            training_summary(found, language), practices, priorities, Translator(language), language=language
         )
         written += write_document(document, out, f"booklet-{found.slug}-{language}", formats)
     return written

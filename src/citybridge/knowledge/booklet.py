@@ -9,12 +9,15 @@ respondents named each sector as a development priority) beside what the trainin
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from citybridge import sectors
 from citybridge.knowledge.practices import GoodPractice
 from citybridge.programme.training import LectureSummary, TrainingSummary
 from citybridge.reports.document import Block, BulletList, Caution, Document, Paragraph, Section, Table
+from citybridge.reports.i18n import Translator
+from citybridge.reports.texts import marked
 
 # Every msgid the booklet passes to gettext, for the message catalogues.
 MESSAGES = (
@@ -95,7 +98,8 @@ def _canonical_counts(priorities: dict[str, int]) -> dict[str, int]:
 
 
 def _training_section(training: TrainingSummary, t: SupportsGettext) -> Section:
-    dates = " – ".join(str(d) for d in (training.starts_on, training.ends_on) if d)
+    day = getattr(t, "format_date", str)  # a Translator writes the day in its language
+    dates = " – ".join(day(d) for d in (training.starts_on, training.ends_on) if d)
     # Literal gettext calls, so that message extraction finds every msgid.
     lines = [
         (t.gettext("Dates"), dates),
@@ -146,6 +150,7 @@ def _lecture_section(
 
 
 def _practice_section(practice: GoodPractice, t: SupportsGettext, language: str, lecturer: str) -> Section:
+    practice = _in_language(practice, t, language)
     labels = ", ".join(sectors.label(slug, language) for slug in practice.sectors)
     blocks: list[Block] = [Paragraph(f"{t.gettext('Sectors')}: {labels}")]
     if practice.place:
@@ -157,6 +162,18 @@ def _practice_section(practice: GoodPractice, t: SupportsGettext, language: str,
     source = f"{t.gettext('Source')}: {practice.source}" + (f". {practice.note}" if practice.note else "")
     blocks.append(Paragraph(source, "note"))
     return Section(f"practice-{practice.key}", practice.title, tuple(blocks))
+
+
+def _in_language(practice: GoodPractice, t: SupportsGettext, language: str) -> GoodPractice:
+    """The practice's title, key points and note in ``language`` where translated; otherwise as
+    written, its title marked with the language it is in ("(in English)")."""
+    own = practice.translations.get(language, {})
+    if language == "en" or not isinstance(t, Translator):
+        return practice
+    title = own.get("title") or marked(practice.title, t)
+    points = tuple(own.get("key_points") or practice.key_points)
+    note = own.get("note") or (marked(practice.note, t) if practice.note else "")
+    return replace(practice, title=title, key_points=points, note=note)
 
 
 def _sectors_section(

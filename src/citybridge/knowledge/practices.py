@@ -8,13 +8,14 @@ the field and what to write instead.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from citybridge import sectors
 
 _REQUIRED = ("key", "title", "sectors", "key_points", "source")
-_OPTIONAL = ("lecture", "speaker", "place", "note")
+_OPTIONAL = ("lecture", "speaker", "place", "note", "translations")
+_TRANSLATED = ("title", "key_points", "note")  # what a practice's "translations" may give per language
 
 
 class PracticeError(ValueError):
@@ -36,6 +37,8 @@ class GoodPractice:
     source: str  # the document it comes from
     place: str = ""  # where it was practised: a city, a province, a country
     note: str = ""  # how the key points relate to the source, e.g. where they generalise it
+    # language -> {"title": ..., "key_points": [...], "note": ...}: the practice in other languages
+    translations: dict[str, dict] = field(default_factory=dict, compare=False)
 
 
 def read_practices(path: Path) -> list[GoodPractice]:
@@ -83,7 +86,8 @@ def _problems(entry: dict, where: str) -> list[str]:
         for name in entry
         if name not in _REQUIRED + _OPTIONAL
     ]
-    for name in ("key", "title", "source", *_OPTIONAL):
+    problems += _translation_problems(entry.get("translations"), where)
+    for name in ("key", "title", "source", "lecture", "speaker", "place", "note"):
         value = entry.get(name)
         optional_null = value is None and name in _OPTIONAL
         if name in entry and not optional_null and not (isinstance(value, str) and value.strip()):
@@ -96,6 +100,20 @@ def _problems(entry: dict, where: str) -> list[str]:
                 f"{where}: field 'sectors': {slug!r} is not a sector; use one of {', '.join(sectors.vocabulary())}"
             )
     return problems
+
+
+def _translation_problems(translations, where: str) -> list[str]:
+    if translations is None:
+        return []
+    shape = f'{where}: field \'translations\' must be {{"ru": {{"title": "...", "key_points": ["..."]}}, ...}}'
+    if not isinstance(translations, dict) or not all(isinstance(v, dict) for v in translations.values()):
+        return [shape]
+    return [
+        f"{where}: field 'translations' ({language}): {name!r} is unknown; use {', '.join(_TRANSLATED)}"
+        for language, given in translations.items()
+        for name in given
+        if name not in _TRANSLATED
+    ]
 
 
 def _list_problems(entry: dict, name: str, where: str) -> list[str]:
@@ -118,4 +136,5 @@ def _practice(entry: dict) -> GoodPractice:
         source=entry["source"].strip(),
         place=(entry.get("place") or "").strip(),
         note=(entry.get("note") or "").strip(),
+        translations=dict(entry.get("translations") or {}),
     )

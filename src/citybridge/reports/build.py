@@ -1,78 +1,83 @@
 """Assemble the evaluation and needs-assessment report of a training as a Document.
 
 Every number in it comes from the :class:`~citybridge.analysis.indicators.Analysis` passed in;
-sentences come from the narrative catalogues, charts from the chart specs. The renderers (HTML,
-PDF, DOCX) then only lay it out.
+sentences come from the narrative catalogues and the rules of ``conclusions``, charts from the
+chart specs. The renderers (HTML, PDF, DOCX) then only lay it out. The order is the one an
+evaluation report follows: executive summary, foreword, background and objectives, method,
+findings, conclusions and recommendations, partnerships, next steps, annexes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import replace
 
-from citybridge.analysis.indicators import Analysis
-from citybridge.analysis.spec import IndicatorSpec
-from citybridge.programme.training import TrainingSummary
-from citybridge.reports import narrative
-from citybridge.reports.document import BulletList, Document, Paragraph, Section
+from citybridge.reports import framing
+from citybridge.reports.compare import comparison_section
+from citybridge.reports.document import Document, Section
 from citybridge.reports.i18n import Translator
+from citybridge.reports.inputs import ReportInputs
 from citybridge.reports.sections import (
     data_notes_section,
+    facts_table,
     key_results_section,
     needs_section,
     partnerships_section,
     programme_section,
-    summary_section,
+    statistics_annex,
     voices_section,
 )
-
-
-@dataclass(frozen=True)
-class ReportInputs:
-    """What a report is written from: the training, its survey's analysis, and how to read it."""
-
-    training: TrainingSummary
-    analysis: Analysis
-    spec: IndicatorSpec
-    registered: int
-    cities: int
-    previous: Analysis | None = None  # the same survey as of an earlier day, for --compare
-    partnerships: dict | None = None  # the matching result (citybridge.web.matching), when there is one
+from citybridge.reports.texts import localised
 
 
 def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = True) -> Document:
+    inputs = replace(inputs, training=localised(inputs.training, inputs.texts, t))
+    findings = Section(
+        "findings",
+        t.gettext("Findings"),
+        subsections=(
+            key_results_section(inputs, t, with_charts),
+            needs_section(inputs, t, with_charts),
+            voices_section(inputs, t),
+        ),
+    )
     sections = [
-        summary_section(inputs, t, with_charts),
-        programme_section(inputs.training, t),
-        key_results_section(inputs, t, with_charts),
-        needs_section(inputs, t, with_charts),
-        voices_section(inputs, t),
+        framing.executive_summary(inputs, t),
+        framing.foreword(inputs, t),
+        framing.background(inputs, t, programme_section(inputs.training, t)),
+        framing.method(inputs, t, facts_table(inputs, t), with_charts),
+        findings,
+        framing.conclusions_section(inputs, t),
         partnerships_section(inputs, t),
+        framing.next_steps(inputs, t),
     ]
     if inputs.previous is not None:
-        sections.append(_changes_section(inputs.previous, inputs.analysis, t))
-    sections.append(data_notes_section(inputs, t))
-    as_of = inputs.analysis.as_of
+        sections.append(comparison_section(inputs, inputs.previous, t))
+    sections += [statistics_annex(inputs, t), data_notes_section(inputs, t)]
     return Document(
         title=inputs.training.title,
         subtitle=t.gettext("Evaluation and needs assessment report"),
         language=t.language,
-        sections=tuple(s for s in sections if s.blocks or s.subsections),
-        as_of=as_of,
-        generated_at=dt.datetime.now(dt.UTC),
-        footer=_footer(as_of, t),
+        sections=tuple(_kept(sections)),
+        as_of=inputs.as_of,
+        generated_at=dt.datetime.now(dt.UTC),  # document metadata only, never printed in the body
+        footer=_footer(inputs, t),
     )
 
 
-def _footer(as_of: dt.date | None, t: Translator) -> str:
-    if as_of is None:
-        return t.gettext("All submissions received")
-    return t.gettext("Figures as of {date}").format(date=t.format_date(as_of))
+def _kept(sections: list[Section]) -> list[Section]:
+    """Sections with something in them, their empty subsections left out."""
+    kept = []
+    for section in sections:
+        subsections = tuple(_kept(list(section.subsections)))
+        if section.blocks or subsections:
+            kept.append(Section(section.key, section.title, section.blocks, subsections))
+    return kept
 
 
-def _changes_section(before: Analysis, after: Analysis, t: Translator) -> Section:
-    sentences = narrative.change_sentences(before, after, t)
-    title = t.gettext("What changed since {date}").format(date=t.format_date(before.as_of)) if before.as_of else ""
-    blocks = (BulletList(tuple(sentences)),) if sentences else (Paragraph(t.gettext("No figure changed.")),)
-    return Section("changes", title, blocks)
-
+def _footer(inputs: ReportInputs, t: Translator) -> str:
+    """The running footer: the day the figures stand at and their base."""
+    base = t.count_of(inputs.analysis.respondents)
+    if inputs.as_of is None:
+        return t.gettext("Base: {base}").format(base=base)
+    return t.gettext("Base: {base}; figures as of {date}").format(base=base, date=t.format_date(inputs.as_of))

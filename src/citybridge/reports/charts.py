@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import struct
-import textwrap
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,8 +40,7 @@ GRID = "#e8e8e8"
 # A scale runs from its best point (dark blue) through grey to its worst (dark orange): a diverging
 # ramp that prints as distinct grey levels and stays apart for colour-blind readers.
 RAMP = ((31, 95, 139), (140, 184, 214), (217, 217, 217), (240, 170, 112), (166, 74, 18))
-LABEL_CHARS = 32  # wrap question and option labels at this many characters per line
-LABEL_LINES = 3
+LABEL_CHARS = 32  # wrap question and option labels at this many columns per line (a Chinese character: 2)
 _FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
 _DEFAULT_LOCALE = Locale.parse("en")
 _WITH_PNG: ContextVar[bool] = ContextVar("citybridge_chart_png", default=True)
@@ -68,10 +67,10 @@ def likert_chart(indicators: list[Indicator], legend_title: str, locale: Locale 
     questions = list(dict.fromkeys(row["question"] for row in rows))
     band = alt.Scale(paddingInner=0.25)
     base = alt.Chart(alt.Data(values=rows)).encode(
-        y=alt.Y("question:N", sort=questions, title=None, axis=_label_axis(220), scale=band)
+        y=alt.Y("question:N", sort=questions, title=None, axis=_label_axis(), scale=band)
     )
     axis = alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1], grid=False)
-    legend = alt.Legend(orient="bottom", direction="horizontal", columns=min(len(colours), 5))
+    legend = alt.Legend(orient="bottom", direction="horizontal", columns=_legend_columns(list(colours)))
     bars = base.mark_bar(stroke="white", strokeWidth=1).encode(
         x=alt.X("start:Q", title=None, scale=alt.Scale(domain=[0, 1], nice=False), axis=axis),
         x2="end:Q",
@@ -135,7 +134,7 @@ def ranked_bars(
     most = max((row["count"] for row in rows), default=1)
     band = alt.Scale(paddingInner=0.3)
     base = alt.Chart(alt.Data(values=rows)).encode(
-        y=alt.Y("answer:N", sort=answers, title=None, axis=_label_axis(200), scale=band)
+        y=alt.Y("answer:N", sort=answers, title=None, axis=_label_axis(), scale=band)
     )
     # The domain leaves a fifth of the width past the longest bar for its label.
     scale = alt.Scale(domain=[0, most * 1.2], nice=False)
@@ -180,7 +179,7 @@ def bands_chart(indicator: Indicator, count_title: str, locale: Locale | None = 
             "band:N",
             sort=order,
             title=None,
-            axis=alt.Axis(labelAngle=0, labelLimit=120),
+            axis=alt.Axis(labelAngle=0, labelLimit=0),
             scale=alt.Scale(paddingInner=0.4),
         )
     )
@@ -321,24 +320,48 @@ def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         chart.configure(font=FONT, background="white", padding=4, autosize=fit)
         .configure_view(stroke=None)
         .configure_axis(domainColor=MUTED, tickColor=MUTED, gridColor=GRID, **quiet)
-        .configure_legend(symbolType="square", labelLimit=160, **quiet)
+        .configure_legend(symbolType="square", labelLimit=0, **quiet)
     )
 
 
-def _label_axis(limit: int) -> alt.Axis:
-    """A band axis whose labels may hold several lines (split at the newlines of ``_wrap``)."""
+def _label_axis() -> alt.Axis:
+    """A band axis whose labels may hold several lines (split at the newlines of ``_wrap``), never
+    cut (labelLimit 0: no limit; ``_wrap`` keeps the lines short)."""
     return alt.Axis(
-        labelExpr="split(datum.label, '\\n')", labelLimit=limit, ticks=False, domain=False, labelPadding=6
+        labelExpr="split(datum.label, '\\n')", labelLimit=0, ticks=False, domain=False, labelPadding=6
     )
 
 
 def _wrap(label: str) -> str:
-    """``label`` on at most LABEL_LINES lines of about LABEL_CHARS characters, cut with an ellipsis."""
-    lines = textwrap.wrap(" ".join(label.split()), LABEL_CHARS) or [""]
-    if len(lines) > LABEL_LINES:
-        rest = textwrap.shorten(" ".join(lines[LABEL_LINES - 1 :]), LABEL_CHARS, placeholder=" …")
-        lines = [*lines[: LABEL_LINES - 1], rest]
+    """``label`` on lines of at most LABEL_CHARS columns, never cut: every word stays, so a
+    question's "(n=52)" does too. A Chinese character is two columns and a line may break
+    between any two of them; other scripts break between words (a longer word gets its own line)."""
+    lines: list[str] = []
+    line, width = "", 0
+    for token in _tokens(" ".join(label.split())):
+        size = _columns(token)
+        if line and width + size > LABEL_CHARS:
+            lines.append(line.rstrip())
+            line, width = token.lstrip(), _columns(token.lstrip())
+        else:
+            line, width = line + token, width + size
+    lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+def _tokens(text: str) -> list[str]:
+    """Words with the space before them, and each wide (CJK) character on its own."""
+    return re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\s*[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+", text)
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _legend_columns(labels: list[str]) -> int:
+    """As many legend columns as the longest label lets fit across the chart, five at most."""
+    widest = max((_columns(label) for label in labels), default=1)
+    return max(1, min(len(labels), 5, WIDTH // (7 * widest + 30)))
 
 
 def _step(labels: list[str], per_line: int) -> int:

@@ -46,6 +46,7 @@ class Figure:
     chart: Chart
     caption: str
     alt: str  # what the chart shows, in words, for readers who cannot see it
+    source: str = ""  # the base and the as-of day of its figures, printed under it
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,22 @@ def _cover(word, doc: Document) -> None:
     _text(word.add_paragraph(style="Title"), doc.title)
     if doc.subtitle:
         _text(word.add_paragraph(style="Subtitle"), doc.subtitle)
-    as_of = furniture(doc).as_of
+    as_of = doc.footer or furniture(doc).as_of
     if as_of:
         _text(word.add_paragraph(), as_of, color=_MUTED)
+    if doc.sections:
+        _contents(word, doc)
+
+
+def _contents(word, doc: Document) -> None:
+    """A table-of-contents field over the headings; Word fills it in when the document is opened
+    (updateFields in the settings asks it to), LibreOffice on "Update index"."""
+    _text(word.add_paragraph(), furniture(doc).contents, bold=True, size=Pt(14))
+    _field(word.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', placeholder=furniture(doc).contents)
+    settings = word.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
 
 
 def _section(word, section: Section, level: int) -> None:
@@ -177,7 +190,11 @@ def _figure(word, block: Figure) -> None:
     shape = picture.add_run().add_picture(io.BytesIO(block.chart.png), width=CHART_WIDTH)
     shape._inline.docPr.set("descr", block.alt)  # alt text, as Word's "Edit Alt Text" sets it
     if block.caption:
-        _text(word.add_paragraph(style="Caption"), block.caption)
+        caption = word.add_paragraph(style="Caption")
+        caption.paragraph_format.keep_with_next = bool(block.source)
+        _text(caption, block.caption)
+    if block.source:
+        _text(word.add_paragraph(style="Caption"), block.source, size=Pt(8), color=_MUTED)
 
 
 def _caution(word, block: Caution) -> None:
@@ -202,7 +219,7 @@ def _shade(paragraph: WordParagraph) -> None:
 
 def _footer(word, doc: Document) -> None:
     footer = word.sections[0].footer
-    lines = [line for line in (doc.footer, furniture(doc).generated) if line]
+    lines = [doc.footer] if doc.footer else []
     paragraph = footer.paragraphs[0]
     for line in lines:
         _text(paragraph, line, size=Pt(8), color=_MUTED)
@@ -213,12 +230,12 @@ def _footer(word, doc: Document) -> None:
     _field(paragraph, "NUMPAGES")
 
 
-def _field(paragraph: WordParagraph, instruction: str) -> None:
+def _field(paragraph: WordParagraph, instruction: str, placeholder: str = "1") -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
-    text.text = "1"  # shown until Word computes the field
+    text.text = placeholder  # shown until Word computes the field
     run.append(text)
     field.append(run)
     paragraph._p.append(field)

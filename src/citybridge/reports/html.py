@@ -12,8 +12,6 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-import babel
-import babel.dates
 import jinja2
 from markupsafe import Markup
 
@@ -27,21 +25,20 @@ _SVG_FONT_STACK = ",".join(name.strip(' "') for name in FONT_STACK.split(","))
 
 @dataclass(frozen=True)
 class Furniture:
-    """The text a renderer adds around the content: the contents heading and the date lines."""
+    """The text a renderer adds around the content: the contents heading and the as-of line. The
+    generation time is document metadata only (HTML meta, DOCX and PDF properties): a reader
+    needs the day the figures stand at, not the day the file was written."""
 
     contents: str
     as_of: str  # "" when the document has no as-of date
-    generated: str  # "" when the document has no generation time
 
 
 def furniture(doc: Document) -> Furniture:
-    """The contents heading and date lines of ``doc``, in its language (from the catalogues)."""
+    """The contents heading and the as-of line of ``doc``, in its language (from the catalogues)."""
     t = Translator(doc.language if doc.language in LANGUAGES else "en")
-    when = babel.dates.format_datetime(doc.generated_at, "long", locale=t.locale) if doc.generated_at else ""
     return Furniture(
         contents=t.gettext("Contents"),
         as_of=t.gettext("As of {date}").format(date=t.format_date(doc.as_of)) if doc.as_of else "",
-        generated=t.gettext("Generated {when}").format(when=when) if when else "",
     )
 
 
@@ -62,12 +59,20 @@ def inline_svg(svg: str, alt: str, prefix: str) -> Markup:
     _strip_namespaces(root)
     _drop_unsafe(root)
     _prefix_ids(root, prefix)
+    _scalable(root)
     root.set("role", "img")
     root.set("aria-label", alt)
     title = ET.Element("title")
     title.text = alt
     root.insert(0, title)
     return Markup(ET.tostring(root, encoding="unicode"))
+
+
+def _scalable(root: ET.Element) -> None:
+    """A viewBox, so that the chart scales down with the page (a phone's 390 px) instead of overflowing."""
+    width, height = root.get("width", ""), root.get("height", "")
+    if "viewBox" not in root.attrib and width and height:
+        root.set("viewBox", f"0 0 {width.removesuffix('px')} {height.removesuffix('px')}")
 
 
 _UNSAFE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "audio", "video"}

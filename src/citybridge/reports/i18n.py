@@ -5,8 +5,7 @@ the msgid), read at run time with Babel's ``read_po`` and cached, so a translato
 and nothing else: no compiled .mo in the repository, no build step. Plural forms follow each
 catalogue's ``Plural-Forms`` header (Russian has three). Numbers, percentages and dates are
 formatted by Babel for the locale: a Russian report prints "94 %" with a no-break space, an
-English one "94%". Chinese has no catalogue yet: its text stays English, its numbers and dates
-are Chinese.
+English one "94%". Chinese (zh, Simplified characters) has its own catalogue like the others.
 
 To add a string: use it as ``t.gettext("...")`` (or ``t.ngettext``) in the code, then run
 ``uv run python scripts/messages.py``, which extracts every message with Babel and merges it into
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as babel_date
+from babel.lists import format_list as babel_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as babel_decimal
@@ -34,8 +34,13 @@ from babel.numbers import format_percent as babel_percent
 from citybridge.analysis.rounding import percent
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl", "zh")
-CATALOGUES = {"ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl"}  # language -> locale folder
+LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl", "zh")  # the one list of report languages
+# Each language's name in itself, for the choices offered in the web pages.
+LANGUAGE_NAMES = {
+    "en": "English", "ru": "Русский", "uz-Latn": "Oʻzbekcha (lotin)", "uz-Cyrl": "Ўзбекча (кирилл)",
+    "zh": "中文（简体）",
+}  # fmt: skip
+CATALOGUES = {"ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl", "zh": "zh_Hans"}  # language -> locale folder
 _BABEL_LOCALES = {"en": "en_GB", "ru": "ru", "uz-Latn": "uz_Latn", "uz-Cyrl": "uz_Cyrl", "zh": "zh_Hans"}
 
 # The headings and table words of the report and the booklet. Builders ask for them by their
@@ -46,7 +51,7 @@ _ENGLISH = gettext_module.NullTranslations()
 REPORT_WORDS = (
     _ENGLISH.gettext("Evaluation and needs assessment report"),
     _ENGLISH.gettext("Knowledge booklet"),
-    _ENGLISH.gettext("Summary of the training"),
+    _ENGLISH.gettext("Executive summary"),
     _ENGLISH.gettext("Programme"),
     _ENGLISH.gettext("Key results"),
     _ENGLISH.gettext("Key points"),
@@ -57,6 +62,8 @@ REPORT_WORDS = (
     _ENGLISH.gettext("Suggested partnerships"),
     _ENGLISH.gettext("Good practices"),
     _ENGLISH.gettext("Practices by sector"),
+    _ENGLISH.gettext("Place"),
+    _ENGLISH.gettext("Source"),
     _ENGLISH.gettext("Lecture"),
     _ENGLISH.gettext("Speaker"),
     _ENGLISH.gettext("Affiliation"),
@@ -94,7 +101,12 @@ REPORT_WORDS = (
     _ENGLISH.gettext("Small base: read with care ({n} respondents)"),
     _ENGLISH.gettext("Figures as of {date}"),
     _ENGLISH.gettext("All submissions received"),
-    _ENGLISH.gettext("Generated on {date}"),
+    _ENGLISH.gettext("interest"),
+    _ENGLISH.gettext("contacted"),
+    _ENGLISH.gettext("exchange or visit"),
+    _ENGLISH.gettext("agreement"),
+    _ENGLISH.gettext("project"),
+    _ENGLISH.gettext("dropped"),
 )
 
 
@@ -146,6 +158,8 @@ class Translator:
         with 和 inside English text."""
         if len(items) < 2:
             return "".join(items)
+        if self.language == "zh":  # CLDR's Chinese pattern has the enumeration comma: A、B和C
+            return babel_list(items, locale=self.locale)
         return self.gettext("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
     def count_of(self, n: int) -> str:

@@ -14,6 +14,7 @@ orasida"), a choice or yes/no "On {topic}, …", a number "{topic}: mean …" (n
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from itertools import groupby
 
@@ -63,7 +64,7 @@ def survey_sentence(analysis: Analysis, t: Translator) -> str:
         sentence = t.gettext("{answered}; figures as of {date}").format(
             answered=sentence, date=t.format_date(analysis.as_of)
         )
-    return _full_stop(sentence)
+    return _full_stop(sentence, t)
 
 
 def key_results(
@@ -404,8 +405,8 @@ def data_notes(t: Translator) -> list[str]:
             "answered the question: its base."
         ),
         t.gettext(
-            "The positive share of a scale counts its top points: the top two, unless the indicators "
-            "file names others."
+            "The positive share of a scale counts its top points, the top two unless the table below "
+            "names others for a question."
         ),
         t.gettext(
             "Each share comes with its Wilson 95% interval, which stays sound for small bases and for "
@@ -422,14 +423,15 @@ def data_notes(t: Translator) -> list[str]:
     ]
 
 
-def method_note(analysis: Analysis, t: Translator) -> str:
+def method_note(analysis: Analysis, t: Translator, as_of: dt.date | None = None) -> str:
     """The data notes' opening paragraph: the date of the figures, then how they are computed."""
+    day = as_of or analysis.as_of
     when = (
-        t.gettext("Figures as of {date}").format(date=t.format_date(analysis.as_of))
-        if analysis.as_of
+        t.gettext("Figures as of {date}").format(date=t.format_date(day))
+        if day
         else t.gettext("All submissions received")
     )
-    return " ".join([_full_stop(when), *data_notes(t)])
+    return " ".join([_full_stop(when, t), *data_notes(t)])
 
 
 def computation(indicator: Indicator, t: Translator) -> str:
@@ -448,9 +450,11 @@ def computation(indicator: Indicator, t: Translator) -> str:
     return t.gettext("share giving each answer")
 
 
-def _full_stop(text: str) -> str:
-    """End with one full stop, even after a date that ends in one ("14 декабря 2020 г.")."""
-    return text if text.endswith(".") else text + "."
+def _full_stop(text: str, t: Translator) -> str:
+    """End with one full stop, even after a date that ends in one ("14 декабря 2020 г."); Chinese
+    ends with its own 。"""
+    stop = "。" if t.language == "zh" else "."
+    return text if text.endswith((".", "。")) else text + stop
 
 
 def _capitalised(sentence: str) -> str:

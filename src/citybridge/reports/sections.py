@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
 from citybridge.analysis.rounding import whole_percents
+from citybridge.matching.learned import quality_sentence
 from citybridge.programme.training import TrainingSummary
-from citybridge.reports import narrative, visuals
+from citybridge.reports import narrative, visuals, voices
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
+from citybridge.reports.framing import sourced
 from citybridge.reports.i18n import Translator
-
-if TYPE_CHECKING:
-    from citybridge.reports.build import ReportInputs
+from citybridge.reports.inputs import ReportInputs
 
 _NEEDS_KINDS = (MULTIPLE, NUMBER, CHOICE, YESNO)
 
 
-def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+def facts_table(inputs: ReportInputs, t: Translator) -> Table:
+    """The training at a glance: dates, participants, cities, respondents, who ran and funded it."""
     training, analysis = inputs.training, inputs.analysis
     facts = [
         (t.gettext("Dates"), _dates(training, t)),
@@ -28,6 +27,8 @@ def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> S
     ]
     if analysis.response_rate is not None:
         facts.append((t.gettext("Response rate"), t.format_percent(analysis.response_rate)))
+    if inputs.as_of:
+        facts.append((t.gettext("Figures as of"), t.format_date(inputs.as_of)))
     for label, names in (
         (t.gettext("Hosts"), training.hosts),
         (t.gettext("Partners"), training.partners),
@@ -35,13 +36,7 @@ def summary_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> S
     ):
         if names:
             facts.append((label, "; ".join(names)))
-    blocks = [
-        Paragraph(narrative.survey_sentence(analysis, t), style="lead"),
-        Table(columns=("", ""), rows=tuple(facts)),
-    ]
-    if with_charts and analysis.responses_over_time:
-        blocks.append(visuals.responses_figure(analysis, t))
-    return Section("summary", t.gettext("Summary of the training"), tuple(blocks))
+    return Table(columns=("", ""), rows=tuple(facts))
 
 
 def _dates(training: TrainingSummary, t: Translator) -> str:
@@ -69,12 +64,26 @@ def key_results_section(inputs: ReportInputs, t: Translator, with_charts: bool) 
     topics = {name: spec.question(name).topic(t.language) for name in analysis.indicators}
     sentences = narrative.key_results(analysis, t, topics, list(spec.key_results) or None)
     blocks: list = [BulletList(tuple(sentences))] if sentences else []
-    scales = [i for i in analysis.indicators.values() if i.kind == SCALE and i.base]
-    if scales:
-        if with_charts:
-            blocks += [visuals.likert_figure(group, t) for group in _same_answers(scales)]
-        blocks.append(_scale_table(scales, t))
+    scales = _scales(analysis)
+    if scales and with_charts:
+        blocks += [
+            sourced(visuals.likert_figure(group, t), _bases(group, t), inputs, t) for group in _same_answers(scales)
+        ]
     return Section("key-results", t.gettext("Key results"), tuple(blocks))
+
+
+def _scales(analysis) -> list[Indicator]:
+    return [i for i in analysis.indicators.values() if i.kind == SCALE and i.base]
+
+
+def _bases(group: list[Indicator], t: Translator) -> int | str:
+    """One base when the questions share it, else the range: "50–52 respondents"."""
+    low, high = min(i.base for i in group), max(i.base for i in group)
+    if low == high:
+        return low
+    return t.ngettext("{n} respondent", "{n} respondents", high).format(
+        n=f"{t.format_number(low)}–{t.format_number(high)}"
+    )
 
 
 def _same_answers(scales: list[Indicator]) -> list[list[Indicator]]:
@@ -107,8 +116,6 @@ def needs_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Sec
         for name, indicator in analysis.indicators.items()
         if indicator.kind in _NEEDS_KINDS and name not in skip and indicator.base
     ]
-    if analysis.respondents_per_city:
-        subsections.append(_per_city_section(inputs, t))
     return Section("needs", t.gettext("Needs assessment"), subsections=tuple(subsections))
 
 
@@ -127,7 +134,7 @@ def _question_section(
     if with_charts:
         figure = visuals.indicator_figure(indicator, t)
         if figure is not None:
-            blocks.append(figure)
+            blocks.append(sourced(figure, indicator.base, inputs, t))
     blocks.append(option_table(indicator, t))
     blocks.append(Paragraph(_base_note(indicator, t), style="note"))
     return Section(f"q-{indicator.name}", indicator.label, tuple(blocks))
@@ -170,10 +177,17 @@ def _number_table(indicator: Indicator, t: Translator) -> Table:
     return Table(("", ""), tuple(rows), numeric=(1,))
 
 
-def _per_city_section(inputs: ReportInputs, t: Translator) -> Section:
-    rows = tuple((o.label, t.format_number(o.count)) for o in inputs.analysis.respondents_per_city)
-    table = Table((t.gettext("Cities"), t.gettext("Respondents")), rows, numeric=(1,))
-    return Section("respondents-per-city", t.gettext("Respondents per city"), (table,))
+def statistics_annex(inputs: ReportInputs, t: Translator) -> Section:
+    """Annex: every evaluation question's positive share with its interval, and respondents per city."""
+    subsections = []
+    scales = _scales(inputs.analysis)
+    if scales:
+        subsections.append(Section("evaluation-shares", t.gettext("Evaluation questions"), (_scale_table(scales, t),)))
+    if inputs.analysis.respondents_per_city:
+        rows = tuple((o.label, t.format_number(o.count)) for o in inputs.analysis.respondents_per_city)
+        table = Table((t.gettext("Cities"), t.gettext("Respondents")), rows, numeric=(1,))
+        subsections.append(Section("respondents-per-city", t.gettext("Respondents per city"), (table,)))
+    return Section("statistics", t.gettext("Annex A. Statistics"), subsections=tuple(subsections))
 
 
 def _base_note(indicator: Indicator, t: Translator) -> str:
@@ -185,55 +199,46 @@ def _interval(ci95: tuple[float, float], t: Translator) -> str:
 
 
 def voices_section(inputs: ReportInputs, t: Translator) -> Section:
-    quotes = [
-        answer
-        for indicator in inputs.analysis.indicators.values()
-        if indicator.kind == TEXT
-        for answer in indicator.answers
-        if answer.quotable
-    ]
-    blocks: list = []
-    for answer in quotes:
-        source = f" — {answer.city}" if answer.city else ""
-        blocks.append(Paragraph(f"“{answer.text}”{source}", style="quote"))
-    if not quotes:
-        blocks.append(Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"))
-    return Section("voices", t.gettext("Voices"), tuple(blocks))
+    """What respondents wrote and agreed to have quoted: opinions, then requests and questions."""
+    answers = [a for i in inputs.analysis.indicators.values() if i.kind == TEXT for a in i.answers]
+    found = voices.voices(answers)
+    if not found:
+        return Section("voices", t.gettext("Voices"), (Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"),))
+    groups = (
+        ("opinions", t.gettext("Opinions"), [v for v in found if not v.request]),
+        ("requests", t.gettext("Requests and questions"), [v for v in found if v.request]),
+    )
+    subsections = tuple(
+        Section(key, title, tuple(Paragraph(voices.quoted(v, t, inputs.texts), style="quote") for v in chosen))
+        for key, title, chosen in groups
+        if chosen
+    )
+    lead = t.gettext("Quoted with the respondents' consent; a text written by several respondents is shown once.")
+    return Section("voices", t.gettext("Voices"), (Paragraph(lead, style="note"),), subsections)
 
 
 def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
     """The optimal assignment under capacities, each pair with its score and reason."""
     found = inputs.partnerships
-    if not found or "assignments" not in found:
+    if not found or not found.matches:
         return Section("partnerships", t.gettext("Suggested partnerships"))
-    both = found["assignments"]
     lead = t.gettext(
         "Each city gets up to {k} partner cities and each partner city takes at most {capacity} requests; "
-        "the assignment below has the highest total score under these limits ({optimal}; the greedy "
-        "choice reaches {greedy})."
-    ).format(
-        k=found["k"],
-        capacity=found["capacity"],
-        optimal=t.format_decimal(both["optimal"]["total"], 2),
-        greedy=t.format_decimal(both["greedy"]["total"], 2),
-    )
-    matches = sorted(both["optimal"]["matches"], key=lambda m: (m["requesting"], -m["score"]))
-    rows = tuple(
-        (m["requesting"], m["partner"], t.format_decimal(m["score"], 2), m["explanation"]) for m in matches
-    )
+        "among all the pairings within these limits, the one below has the highest total score."
+    ).format(k=t.format_number(found.k), capacity=t.format_number(found.capacity))
+    matches = sorted(found.matches, key=lambda m: (m.requesting, -m.score))
+    rows = tuple((m.requesting, m.partner, t.format_decimal(m.score, 2), m.explanation) for m in matches)
     columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"))
     blocks: list = [Paragraph(lead), Table(columns, rows, numeric=(2,))]
-    if found.get("quality"):  # how well the matcher did on real partnerships (citybridge.matching.learned)
-        from citybridge.matching.learned import quality_sentence
-
-        blocks.insert(1, Paragraph(quality_sentence(found["quality"], found["minimum_score"], t)))
-    if "left_out" in found:  # each city without answers, a gazetteer place or a pair, with the reason
-        blocks += [Caution(f"{left['text']}.") for left in found["left_out"]]
-    elif found.get("unresolved"):
+    if found.quality:  # how well the matcher did on real partnerships (citybridge.matching.learned)
+        blocks.insert(1, Paragraph(quality_sentence(found.quality, found.minimum_score, t)))
+    if found.left_out:  # each city without answers, a gazetteer place or a pair, with the reason
+        blocks += [Caution(f"{text}.") for text in found.left_out]
+    elif found.unresolved:
         blocks.append(
             Caution(
                 t.gettext("Not found in the gazetteer (no size or distance): {cities}").format(
-                    cities=", ".join(found["unresolved"])
+                    cities=", ".join(found.unresolved)
                 )
             )
         )
@@ -242,7 +247,7 @@ def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
 
 def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:
     analysis = inputs.analysis
-    blocks: list = [Paragraph(narrative.method_note(analysis, t))]
+    blocks: list = [Paragraph(narrative.method_note(analysis, t, inputs.as_of))]
     small = [g for g in analysis.groups if g.small_base]
     for group in small:
         blocks.append(
@@ -260,4 +265,4 @@ def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:
     )
     blocks.append(Table(columns, rows, numeric=(1, 2)))
     blocks += [Paragraph(note, style="note") for note in analysis.notes]
-    return Section("data-notes", t.gettext("Data notes"), tuple(blocks))
+    return Section("data-notes", t.gettext("Annex B. Data notes"), tuple(blocks))

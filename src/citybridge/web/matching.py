@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import NamedTuple
 
 from django.utils.text import slugify
 
@@ -22,9 +23,10 @@ from citybridge.matching import (
 from citybridge.matching.catalogue import Catalogue
 from citybridge.matching.manual import read_manual, with_manual
 from citybridge.matching.profiles import CityProfile
+from citybridge.matching.score import Scores
 from citybridge.reports.i18n import Translator
-from citybridge.web.reporting import evaluation_survey
-from citybridge.web.surveys.analysis import analyze_survey, survey_spec
+from citybridge.reports.inputs import Partnerships
+from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.trainings.models import Training
 
 CATALOGUE_FILE = "partners.yaml"  # in the data folder, once imported
@@ -124,20 +126,14 @@ def matching_result(
     (twin towns) to the known partnerships.
     """
     from citybridge.matching import learned
-    from citybridge.matching.suggest import at_least, existing_ties, left_out, only_countries
+    from citybridge.matching.suggest import existing_ties, left_out
 
-    catalogue = catalogue_in_use(partners_path)
     weights = load_weights(weights_path)
-    cities = city_profiles(
-        training, language=language, country=country, partners_path=partners_path, manual_path=manual_path
+    scored = _scored(
+        training, mode, language, country, weights, partners_path, manual_path, minimum_score,
+        partner_countries, pairs_path,
     )
-    partners = partner_profiles(catalogue)
-    t = Translator(language)
-    names = {p.key: p.name_in(language) for p in catalogue.partners}
-    minimum = learned.minimum_score() if minimum_score is None else minimum_score
-    known = _known_pairs(pairs_path)
-    every = score_all(cities, partners, weights, mode, known)
-    scores = at_least(only_countries(every, partner_countries), minimum)
+    cities, every, scores, names, t, minimum, partners = scored
     quality = learned.quality()
     by_key = {c.key: c.name for c in cities}
     result = {
@@ -190,6 +186,76 @@ def _known_pairs(path: Path | None):
     from citybridge.matching.realpairs import read_pairs
 
     return read_pairs(path).edges
+
+
+class _Scored(NamedTuple):
+    """A training's cities scored against the catalogue, filtered as asked, with the names to show."""
+
+    cities: tuple[CityProfile, ...]
+    every: Scores  # all scores, before the filters
+    scores: Scores  # the scores a suggestion may come from
+    names: dict[str, str]
+    t: Translator
+    minimum: float
+    partners: tuple
+
+
+def _scored(
+    training, mode, language, country, weights, partners_path, manual_path, minimum_score,
+    partner_countries, pairs_path,
+) -> _Scored:
+    from citybridge.matching import learned
+    from citybridge.matching.suggest import at_least, only_countries
+
+    catalogue = catalogue_in_use(partners_path)
+    cities = city_profiles(
+        training, language=language, country=country, partners_path=partners_path, manual_path=manual_path
+    )
+    partners = partner_profiles(catalogue)
+    minimum = learned.minimum_score() if minimum_score is None else minimum_score
+    every = score_all(cities, partners, weights, mode, _known_pairs(pairs_path))
+    scores = at_least(only_countries(every, partner_countries), minimum)
+    names = _partner_names(catalogue, language)
+    return _Scored(cities, every, scores, names, Translator(language), minimum, partners)
+
+
+def partner_assignment(
+    training: Training, *, k: int = 3, capacity: int = 5, language: str = "en", country: str = "UZ"
+) -> Partnerships:
+    """The optimal assignment of partner cities to the training's cities, typed for the report: the
+    same scores, minimum score and quality check as ``matching_result``."""
+    from citybridge.matching import learned
+    from citybridge.matching.suggest import left_out
+
+    scored = _scored(training, "new", language, country, load_weights(), None, None, None, (), None)
+    both = assignments(scored.scores, k, capacity, scored.t, scored.names)
+    quality = learned.quality()
+    return Partnerships(
+        k=k,
+        capacity=capacity,
+        matches=both.optimal,
+        total=both.optimal_total,
+        unresolved=tuple(c.name for c in scored.cities if c.place_id is None),
+        quality=asdict(quality) if quality else None,
+        minimum_score=scored.minimum,
+        left_out=tuple(found.text for found in left_out(scored.scores, scored.minimum, scored.t)),
+    )
+
+
+def _partner_names(catalogue: Catalogue, language: str) -> dict[str, str]:
+    return {p.key: partner_name(p, language) for p in catalogue.partners}
+
+
+def partner_name(partner, language: str) -> str:
+    """The partner city's name in the script of ``language``: the catalogue's own name in that
+    language, else for Uzbek Cyrillic the Russian one (both write Chinese cities alike: Шанхай,
+    Пекин); else its main name, in Latin letters like Uzbek Latin."""
+    own = partner.names.get(language)
+    if own:
+        return own
+    if language == "uz-Cyrl" and partner.names.get("ru"):
+        return partner.names["ru"]
+    return partner.name
 
 
 def city_question(survey) -> str:

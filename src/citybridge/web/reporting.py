@@ -6,14 +6,26 @@ import datetime as dt
 
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.programme.training import LectureSummary, TrainingSummary
-from citybridge.reports.build import ReportInputs
-from citybridge.web.errors import NotFound
-from citybridge.web.surveys.analysis import analyze_survey, survey_spec
+from citybridge.reports.i18n import Translator
+from citybridge.reports.inputs import Lead, Partnerships, ReportInputs
+from citybridge.reports.texts import localised
+from citybridge.web.matching import partner_assignment
+from citybridge.web.pipeline.models import Lead as StoredLead
+from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Training
+from citybridge.web.trainings.store import training_texts
 
 
-def training_summary(training: Training) -> TrainingSummary:
+def training_summary(training: Training, language: str | None = None) -> TrainingSummary:
+    """The training and its programme as entered, or in ``language`` where its text is stored."""
+    summary = _entered_summary(training)
+    if language is None:
+        return summary
+    return localised(summary, training_texts(training), Translator(language))
+
+
+def _entered_summary(training: Training) -> TrainingSummary:
     lectures = tuple(
         LectureSummary(
             key=f"lecture-{lecture.number}",
@@ -36,21 +48,6 @@ def training_summary(training: Training) -> TrainingSummary:
     )
 
 
-def evaluation_survey(training: Training, survey_ref: str | None = None) -> Survey:
-    """The survey a report is written from: the one named, else the training's only (or busiest) one."""
-    surveys = list(training.surveys.all())
-    if survey_ref:
-        for survey in surveys:
-            if survey_ref in (str(survey.pk), survey.slug):
-                return survey
-        raise NotFound(f"training '{training.slug}' has no survey '{survey_ref}'")
-    if not surveys:
-        raise NotFound(f"training '{training.slug}' has no survey yet: add one with 'citybridge survey add'")
-    if len(surveys) == 1:
-        return surveys[0]  # the usual case: no need to count its submissions
-    return max(surveys, key=lambda s: (s.submissions.count(), -s.pk))
-
-
 def report_inputs(
     training: Training,
     *,
@@ -64,22 +61,30 @@ def report_inputs(
     if compare and as_of and compare >= as_of:
         raise AnalysisError(f"--compare {compare} must be before --as-of {as_of}")
     return ReportInputs(
-        training=training_summary(training),
+        training=_entered_summary(training),
         analysis=analyze_survey(survey, as_of=as_of, language=language),
         spec=survey_spec(survey),
         registered=training.participants.count(),
         cities=training.participants.exclude(city=None).values("city").distinct().count(),
         previous=analyze_survey(survey, as_of=compare, language=language) if compare else None,
         partnerships=_partnerships(training, language) if partnerships else None,
+        leads=training_leads(training),
+        texts=training_texts(training),
     )
 
 
-def _partnerships(training: Training, language: str) -> dict | None:
-    """The training's optimal partner assignment, when its survey says which city each respondent is from."""
-    from citybridge.web.matching import matching_result
+def training_leads(training: Training) -> tuple[Lead, ...]:
+    """The training's partnership leads, for the report's next steps."""
+    stored = StoredLead.objects.filter(training=training).order_by("due_on", "requesting_city")
+    return tuple(
+        Lead(lead.requesting_city, lead.partner_city, lead.stage, lead.owner, lead.due_on) for lead in stored
+    )
 
+
+def _partnerships(training: Training, language: str) -> Partnerships | None:
+    """The training's optimal partner assignment, when its survey says which city each respondent is from."""
     try:
-        return matching_result(training, optimal=True, language=language)
+        return partner_assignment(training, language=language)
     except AnalysisError:  # no city question: nothing to match
         return None
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.reports.i18n import LANGUAGE_NAMES
 from citybridge.reports.output import FORMATS
 from citybridge.web.accounts.access import Ability, requires, training_or_404
 from citybridge.web.jobs import report as report_job
@@ -16,12 +17,7 @@ from citybridge.web.jobs.queue import submit
 from citybridge.web.jobs.runner import give_up_if_orphaned
 from citybridge.web.trainings.models import Training
 
-LANGUAGE_CHOICES = [
-    ("en", "English"),
-    ("ru", "Русский"),
-    ("uz-Latn", "Oʻzbekcha (lotin)"),
-    ("uz-Cyrl", "Ўзбекча (кирилл)"),
-]
+LANGUAGE_CHOICES = list(LANGUAGE_NAMES.items())
 FORMAT_CHOICES = [(fmt, fmt.upper()) for fmt in FORMATS]
 RECENT_JOBS = 20
 

@@ -6,13 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from citybridge.reports.build import build_report
-from citybridge.reports.i18n import Translator
+from citybridge.reports.i18n import LANGUAGES, Translator
 from citybridge.reports.output import FORMATS, write_document
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.runner import JobError, Progress
 from citybridge.web.reporting import evaluation_survey, report_inputs
-
-LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
 
 
 def params(*, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None, compare: dt.date | None = None) -> dict:

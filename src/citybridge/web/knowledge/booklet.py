@@ -6,15 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from citybridge.knowledge.booklet import build_booklet
-from citybridge.reports.i18n import Translator
+from citybridge.reports.i18n import LANGUAGES, Translator
 from citybridge.reports.output import FORMATS, write_document
 from citybridge.web.errors import NotFound
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.runner import JobError, Progress
 from citybridge.web.knowledge.store import good_practices
 from citybridge.web.reporting import priority_counts, training_summary
-
-LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
 
 
 def params(*, languages=LANGUAGES, formats=FORMATS) -> dict:
@@ -35,11 +33,11 @@ def run(job: Job, progress: Progress) -> list[Path]:
             "on the knowledge hub first"
         )
     progress(0.0, "reading the cities' priorities")
-    summary = training_summary(job.training)
     priorities = _priorities(job)
     steps = len(languages) * len(formats)
     written: list[Path] = []
     for index, language in enumerate(languages):
+        summary = training_summary(job.training, language)  # its title and programme in that language
         document = build_booklet(summary, practices, priorities, Translator(language), language=language)
         for step, fmt in enumerate(formats):
             progress((index * len(formats) + step) / steps, f"{language}: writing {fmt.upper()}")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.reports.i18n import LANGUAGE_NAMES
 from citybridge.reports.output import FORMATS
 from citybridge.web.knowledge import booklet, hub
-
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "uz-Latn": "Oʻzbekcha (lotin)", "uz-Cyrl": "Ўзбекча (кирилл)"}
 
 
 class SearchForm(forms.Form):

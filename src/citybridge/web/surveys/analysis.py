@@ -13,7 +13,24 @@ from citybridge.analysis.compute import analyze
 from citybridge.analysis.data import from_stored
 from citybridge.analysis.indicators import Analysis
 from citybridge.analysis.spec import IndicatorSpec, read_spec, spec_from_dict, spec_path_for
+from citybridge.web.errors import NotFound
 from citybridge.web.surveys.models import Survey
+from citybridge.web.trainings.models import Training
+
+
+def evaluation_survey(training: Training, survey_ref: str | None = None) -> Survey:
+    """The survey a report is written from: the one named, else the training's only (or busiest) one."""
+    surveys = list(training.surveys.all())
+    if survey_ref:
+        for survey in surveys:
+            if survey_ref in (str(survey.pk), survey.slug):
+                return survey
+        raise NotFound(f"training '{training.slug}' has no survey '{survey_ref}'")
+    if not surveys:
+        raise NotFound(f"training '{training.slug}' has no survey yet: add one with 'citybridge survey add'")
+    if len(surveys) == 1:
+        return surveys[0]  # the usual case: no need to count its submissions
+    return max(surveys, key=lambda s: (s.submissions.count(), -s.pk))
 
 
 def survey_spec(survey: Survey) -> IndicatorSpec:

@@ -2,7 +2,15 @@
 
 from django.contrib import admin
 
-from citybridge.web.trainings.models import City, Lecture, Organisation, Participant, Speaker, Training
+from citybridge.web.trainings.models import (
+    City,
+    Lecture,
+    Organisation,
+    Participant,
+    Speaker,
+    Training,
+    TrainingText,
+)
 
 
 class LectureInline(admin.TabularInline):
@@ -47,3 +55,10 @@ class ParticipantAdmin(admin.ModelAdmin):
     list_display = ("name", "position", "organisation", "city", "consent", "training")
     list_filter = ("training", "consent")
     search_fields = ("name", "email", "organisation")
+
+
+@admin.register(TrainingText)
+class TrainingTextAdmin(admin.ModelAdmin):
+    list_display = ("training", "key", "language")
+    list_filter = ("training", "language")
+    search_fields = ("key", "text")

@@ -96,3 +96,28 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TrainingText(models.Model):
+    """A piece of a training's text in one language, written by its organisers.
+
+    ``key`` names the piece: the report's own texts ("description", "objectives", "foreword",
+    "context", "recommendations") and translations of the training's details ("title", "hosts",
+    "partners", "funders": one name a line) and programme ("lecture-3.title", "speaker-wang.name",
+    "speaker-wang.affiliation"). The report takes the piece in its own language and marks the
+    English one it falls back to.
+    """
+
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=10, help_text="A report language: en, ru, uz-Latn, uz-Cyrl, zh")
+    key = models.CharField(max_length=120)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["training", "key", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["training", "language", "key"], name="unique_training_text")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.language})"

@@ -13,7 +13,15 @@ from django.utils.text import slugify
 from citybridge.registrations import read_registrations
 from citybridge.submissions import Problem
 from citybridge.web.errors import RegistrationsRejected
-from citybridge.web.trainings.models import City, Lecture, Organisation, Participant, Speaker, Training
+from citybridge.web.trainings.models import (
+    City,
+    Lecture,
+    Organisation,
+    Participant,
+    Speaker,
+    Training,
+    TrainingText,
+)
 
 DEFAULT_ORGANISATION = ("My organisation", "my-organisation")
 
@@ -86,7 +94,29 @@ def load_programme(path: Path) -> Training:
                 "materials": entry.get("materials", []),
             },
         )
+    for language, pieces in data.get("texts", {}).items():
+        for key, text in pieces.items():
+            set_text(training, language, key, "\n".join(text) if isinstance(text, list) else text)
     return training
+
+
+def set_text(training: Training, language: str, key: str, text: str) -> TrainingText | None:
+    """Store one piece of the training's text in ``language``; an empty text removes the piece."""
+    if not text.strip():
+        TrainingText.objects.filter(training=training, language=language, key=key).delete()
+        return None
+    found, _ = TrainingText.objects.update_or_create(
+        training=training, language=language, key=key, defaults={"text": text.strip()}
+    )
+    return found
+
+
+def training_texts(training: Training) -> dict[str, dict[str, str]]:
+    """Every stored piece of the training's text: language -> key -> text."""
+    texts: dict[str, dict[str, str]] = {}
+    for piece in training.texts.all():
+        texts.setdefault(piece.language, {})[piece.key] = piece.text
+    return texts
 
 
 def _date(text: str | None) -> dt.date | None:
