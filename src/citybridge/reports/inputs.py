@@ -13,8 +13,18 @@ from dataclasses import dataclass, field
 
 from citybridge.analysis.indicators import Analysis
 from citybridge.analysis.spec import IndicatorSpec
-from citybridge.matching.suggest import Match
 from citybridge.programme.training import TrainingSummary
+
+
+@dataclass(frozen=True)
+class SuggestedPair:
+    """One pair of the assignment as the report shows it (from citybridge.matching.suggest.Match:
+    the report sits below matching, so the shell hands it these values)."""
+
+    requesting: str
+    partner: str
+    score: float
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -23,12 +33,11 @@ class Partnerships:
 
     k: int  # partner cities per requesting city, at most
     capacity: int  # requests per partner city, at most
-    matches: tuple[Match, ...]  # the optimal assignment (citybridge.matching.assignments)
+    matches: tuple[SuggestedPair, ...]  # the optimal assignment (citybridge.matching.assignments)
     total: float  # the sum of the matches' scores
     unresolved: tuple[str, ...] = ()  # cities the gazetteer does not know: no size or distance
-    # How well the matcher did on real partnerships (citybridge.matching.learned.Quality as a dict).
-    quality: Mapping[str, object] | None = None
-    minimum_score: float = 0.0  # no pair under it is proposed
+    # How well the matcher did on real partnerships, in words (citybridge.matching.learned.quality_sentence).
+    quality: str = ""
     left_out: tuple[str, ...] = ()  # each city without a suggestion, or on part of the data, and why
 
 

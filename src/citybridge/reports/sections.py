@@ -5,7 +5,6 @@ from __future__ import annotations
 from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
 from citybridge.analysis.rounding import whole_percents
-from citybridge.matching.learned import quality_sentence
 from citybridge.programme.training import TrainingSummary
 from citybridge.reports import narrative, visuals, voices
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
@@ -231,7 +230,7 @@ def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
     columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"))
     blocks: list = [Paragraph(lead), Table(columns, rows, numeric=(2,))]
     if found.quality:  # how well the matcher did on real partnerships (citybridge.matching.learned)
-        blocks.insert(1, Paragraph(quality_sentence(found.quality, found.minimum_score, t)))
+        blocks.insert(1, Paragraph(found.quality))
     if found.left_out:  # each city without answers, a gazetteer place or a pair, with the reason
         blocks += [Caution(f"{text}.") for text in found.left_out]
     elif found.unresolved:

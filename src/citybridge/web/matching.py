@@ -25,7 +25,7 @@ from citybridge.matching.manual import read_manual, with_manual
 from citybridge.matching.profiles import CityProfile
 from citybridge.matching.score import Scores
 from citybridge.reports.i18n import Translator
-from citybridge.reports.inputs import Partnerships
+from citybridge.reports.inputs import Partnerships, SuggestedPair
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.trainings.models import Training
 
@@ -233,11 +233,10 @@ def partner_assignment(
     return Partnerships(
         k=k,
         capacity=capacity,
-        matches=both.optimal,
+        matches=tuple(SuggestedPair(m.requesting, m.partner, m.score, m.explanation) for m in both.optimal),
         total=both.optimal_total,
         unresolved=tuple(c.name for c in scored.cities if c.place_id is None),
-        quality=asdict(quality) if quality else None,
-        minimum_score=scored.minimum,
+        quality=learned.quality_sentence(asdict(quality), scored.minimum, scored.t) if quality else "",
         left_out=tuple(found.text for found in left_out(scored.scores, scored.minimum, scored.t)),
     )
 
