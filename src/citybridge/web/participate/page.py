@@ -24,8 +24,10 @@ from citybridge.forms.model import (
     DECIMAL,
     INTEGER,
     NOTE,
+    OTHER_CHOICE,
     SELECT_MULTIPLE,
     SELECT_ONE,
+    Choice,
     Form,
     Question,
 )
@@ -95,21 +97,44 @@ def sections(
     ]
 
 
+# The words pyxform writes itself for an ``or_other`` select, in English whatever the form's
+# languages: the page says them in the participant's language instead.
+PYXFORM_OTHER, PYXFORM_SPECIFY = "Other", "Specify other."
+
+
 def _view(form, question: Question, language, answers, applies, errors) -> QuestionView:
     value = answers.get(question.name, "")
     picked = set(value.split()) if question.type == SELECT_MULTIPLE else {value}
     return QuestionView(
         name=question.name,
         widget=WIDGETS[question.type],
-        label=question.label(language),
+        label=_label(form, question, language),
         hint=_pick(question.hints, language),
         required=question.required,
         value=value,
-        choices=[ChoiceView(c.name, c.label(language), c.name in picked) for c in question.choices],
+        choices=[
+            ChoiceView(c.name, _choice_label(question, c, language), c.name in picked)
+            for c in question.choices
+        ],
         condition=_condition(form, question, language),
         errors=errors.get(question.name, []),
         applies=question.name in applies,
     )
+
+
+def _label(form: Form, question: Question, language: str | None) -> str:
+    label = question.label(language)
+    select = question.name.removesuffix("_other")
+    if label == PYXFORM_SPECIFY and select != question.name and form.has_question(select):
+        return _("Specify other.") if form.question(select).or_other else label
+    return label
+
+
+def _choice_label(question: Question, choice: Choice, language: str | None) -> str:
+    label = choice.label(language)
+    if question.or_other and choice.name == OTHER_CHOICE and label == PYXFORM_OTHER:
+        return _("Other")
+    return label
 
 
 def _pick(texts: dict[str, str], language: str | None) -> str:
