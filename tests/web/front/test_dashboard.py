@@ -36,8 +36,22 @@ def test_key_indicators_show_their_base_and_interval(client_as, example, url):
     materials = analyze_survey(example.survey, language="en").indicators["materials"]
     body = client_as("organiser").get(url).content.decode()
     assert materials.label in body
-    assert f"{materials.top_box.count} of {materials.top_box.base}" in body
+    assert f"{materials.positive.count} of {materials.positive.base}" in body
     assert "95% interval" in body
+
+
+def test_an_agreement_questions_headline_is_its_top_two_box_the_figure_its_sentence_gives(
+    client_as, example, url
+):
+    indicator = analyze_survey(example.survey, language="en").indicators["new_knowledge"]
+    assert indicator.positive.count > indicator.top_box.count  # strongly agree alone would be less
+    body = client_as("analyst").get(url).content.decode()
+    card = body[body.index('id="q-new_knowledge"') :]
+    card = card[: card.index("</article>")]
+    headline = re.search(r"<strong data-headline>(\d+)%", card)[1]
+    sentence = re.search(r"<p>(\d+)% agreed", card)
+    assert sentence and headline == sentence[1] == str(round(100 * indicator.positive.count / indicator.base))
+    assert "(counts: Strongly agree and Agree) ·" in card
 
 
 def test_a_city_filter_computes_on_that_citys_respondents(client_as, example, url):

@@ -130,6 +130,7 @@ class KeyFigure:
     indicator: Indicator
     sentence: str | None
     headline: str  # e.g. "45% (23 of 52); 95% interval 32–58%"
+    counted: str  # which answers the headline counts, for a scale: "strongly agree, agree"
     options: list[tuple[str, int, str]]  # (label, count, percent)
     chart: str | None  # chart id for the chart image, None when nothing is drawn
 
@@ -147,6 +148,7 @@ def key_figures(analysis: Analysis, spec: IndicatorSpec, t: Translator) -> list[
                 indicator=indicator,
                 sentence=narrative.indicator_sentence(indicator, t, topic) if indicator.base else None,
                 headline=_headline(indicator, t),
+                counted=_counted(indicator, t),
                 options=_options(indicator, t),
                 chart=_chart_id(indicator),
             )
@@ -155,8 +157,11 @@ def key_figures(analysis: Analysis, spec: IndicatorSpec, t: Translator) -> list[
 
 
 def _headline(indicator: Indicator, t: Translator) -> str:
+    """The indicator the indicators file declares, in bold: a scale's positive share (its top two
+    points unless the file names others), the very figure the sentence under it gives; a yes/no's
+    yes; a number's median."""
     share = (
-        indicator.top_box if indicator.kind == SCALE else indicator.yes if indicator.kind == YESNO else None
+        indicator.positive if indicator.kind == SCALE else indicator.yes if indicator.kind == YESNO else None
     )
     if share is not None and share.base:
         low, high = share.ci95
@@ -175,6 +180,13 @@ def _headline(indicator: Indicator, t: Translator) -> str:
             "mean": t.format_decimal(s.mean),
         }
     return _t("n = %(n)s") % {"n": t.format_number(indicator.base)}
+
+
+def _counted(indicator: Indicator, t: Translator) -> str:
+    if indicator.kind != SCALE or not indicator.positive_values:
+        return ""
+    labels = t.format_list([indicator.option(v).label for v in indicator.positive_values])
+    return _t("counts: %(answers)s") % {"answers": labels}
 
 
 def _options(indicator: Indicator, t: Translator) -> list[tuple[str, int, str]]:
