@@ -142,7 +142,7 @@ def add_city_place(request, slug: str, key: str):
             form.add_error("name", str(exc))
         else:
             messages.success(request, _("Added %(place)s; %(city)s now resolves to it.") % {
-                "place": stored.place_id, "city": profile.name,
+                "place": str(stored), "city": profile.name,  # "Khovos (UZ)", never its id
             })  # fmt: skip
             return redirect("partnerships:cities", slug=training.slug)
     return _resolve_page(request, training, profile, form, status=400)
