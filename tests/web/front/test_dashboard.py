@@ -119,3 +119,12 @@ def test_another_organisations_training_is_not_found(client_as, example, url):
 
 def test_a_partner_contact_may_not_open_the_dashboard(client_as, url):
     assert client_as("partner").get(url).status_code == 403
+
+
+def test_the_dashboard_in_russian_has_no_english_figure_words_and_long_russian_dates(client_as, example, url):
+    client = client_as("analyst")
+    client.cookies["django_language"] = "ru"
+    body = client.get(url).content.decode()
+    assert "95% интервал" in body and " из " in body
+    assert "95% interval" not in body and " of " not in body and "counts:" not in body
+    assert re.search(r"Первый ответ \d+ ноября 2020\u202fг\.", body)  # CLDR's long date, the genitive month

@@ -60,7 +60,7 @@ def test_note_owner_and_due_date_show_on_the_card_and_in_the_history(client_as, 
     client.post(reverse("partnerships:lead_save", args=[lead.pk]), {"owner": "Dilnoza"})
     client.post(reverse("partnerships:lead_save", args=[lead.pk]), {"due_on": "2020-12-01"})
     page = client.get(reverse("partnerships:lead", args=[lead.pk])).content.decode()
-    assert "Called the mayor&#x27;s office" in page and "Dilnoza" in page and "2020-12-01" in page
+    assert "Called the mayor&#x27;s office" in page and "Dilnoza" in page and "1 December 2020" in page
     assert [e.what for e in Lead.objects.get(pk=lead.pk).history.all()] == ["created", "note", "owner", "due"]
 
 
@@ -129,3 +129,15 @@ def test_a_refused_save_changes_nothing_and_keeps_what_was_typed(client_as, exam
     assert answer.status_code == 400 and "needs its reason" in page
     assert 'value="Dilnoza"' in page and "No budget yet</textarea>" in page and 'value="2020-12-01"' in page
     assert Lead.objects.get(pk=lead.pk).history.count() == 1 and Lead.objects.get(pk=lead.pk).owner == ""
+
+
+def test_the_history_and_card_speak_russian_with_one_date_format(client_as, example, leads):
+    lead = leads["suzhou"]
+    client = client_as("organiser")
+    client.post(reverse("partnerships:lead_save", args=[lead.pk]), {"stage": "contacted", "due_on": "2020-12-01"})
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("partnerships:lead", args=[lead.pk])).content.decode()
+    assert "интерес → контакт установлен" in page  # stage names in the history, translated
+    history = page[page.index('<ol class="history">') :]
+    assert "interest" not in history and "contacted" not in history
+    assert "1 декабря 2020\u202fг." in history and "2020-12-01" not in history  # CLDR: a narrow space

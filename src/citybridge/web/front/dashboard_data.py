@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import polars as pl
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext  # by name: makemessages finds gettext(), not an alias
 
 from citybridge.analysis.compute import analyze, city_question
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Analysis, Indicator
@@ -85,7 +85,7 @@ def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
     city = query.get("city", "")
     if city and city not in {value for value, _ in choices.cities}:
         problems.append(
-            _t("City '%(city)s' is not a choice of the survey: showing every city.") % {"city": city}
+            gettext("City '%(city)s' is not a choice of the survey: showing every city.") % {"city": city}
         )
         city = ""
     bands = {}
@@ -95,7 +95,7 @@ def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
             bands[name] = wanted
         elif wanted:
             problems.append(
-                _t("'%(band)s' is not a band of '%(question)s': showing every band.")
+                gettext("'%(band)s' is not a band of '%(question)s': showing every band.")
                 % {"band": wanted, "question": name}
             )
     as_of = None
@@ -104,7 +104,7 @@ def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
             as_of = dt.date.fromisoformat(query["as_of"])
         except ValueError:
             problems.append(
-                _t("The as-of date '%(day)s' is not a date (YYYY-MM-DD): showing every submission.")
+                gettext("The as-of date '%(day)s' is not a date (YYYY-MM-DD): showing every submission.")
                 % {"day": query["as_of"]}
             )
     return Filters(city=city, bands=bands, as_of=as_of), problems
@@ -165,7 +165,7 @@ def _headline(indicator: Indicator, t: Translator) -> str:
     )
     if share is not None and share.base:
         low, high = share.ci95
-        return _t("%(share)s (%(count)s of %(base)s); 95%% interval %(low)s–%(high)s") % {
+        return gettext("%(share)s (%(count)s of %(base)s); 95%% interval %(low)s–%(high)s") % {
             "share": t.format_percent_whole(share.count, share.base),
             "count": t.format_number(share.count),
             "base": t.format_number(share.base),
@@ -174,19 +174,19 @@ def _headline(indicator: Indicator, t: Translator) -> str:
         }
     if indicator.kind == NUMBER and indicator.summary:
         s = indicator.summary
-        return _t("n = %(n)s; median %(median)s; mean %(mean)s") % {
+        return gettext("n = %(n)s; median %(median)s; mean %(mean)s") % {
             "n": t.format_number(s.n),
             "median": t.format_decimal(s.median, 0),
             "mean": t.format_decimal(s.mean),
         }
-    return _t("n = %(n)s") % {"n": t.format_number(indicator.base)}
+    return gettext("n = %(n)s") % {"n": t.format_number(indicator.base)}
 
 
 def _counted(indicator: Indicator, t: Translator) -> str:
     if indicator.kind != SCALE or not indicator.positive_values:
         return ""
     labels = t.format_list([indicator.option(v).label for v in indicator.positive_values])
-    return _t("counts: %(answers)s") % {"answers": labels}
+    return gettext("counts: %(answers)s") % {"answers": labels}
 
 
 def _options(indicator: Indicator, t: Translator) -> list[tuple[str, int, str]]:
