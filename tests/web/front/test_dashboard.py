@@ -128,3 +128,16 @@ def test_the_dashboard_in_russian_has_no_english_figure_words_and_long_russian_d
     assert "95% интервал" in body and " из " in body
     assert "95% interval" not in body and " of " not in body and "counts:" not in body
     assert re.search(r"Первый ответ \d+ ноября 2020\u202fг\.", body)  # CLDR's long date, the genitive month
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("uz", ("Asosiy ko‘rsatkichlar", "95% oraliq", "Filtrlar")), ("uz-cyrl", ("Асосий кўрсаткичлар", "95% оралиқ"))],
+)
+def test_the_dashboard_speaks_uzbek_in_both_scripts(client_as, example, url, language, words):
+    client = client_as("analyst")
+    client.cookies["django_language"] = language
+    body = client.get(url).content.decode()
+    for word in words:
+        assert word in body, word
+    assert "Key indicators" not in body and "95% interval" not in body
