@@ -85,3 +85,26 @@ def test_other_and_specify_other_are_in_the_forms_language(open_link, participan
     page = participant.get(form_url(open_link), {"lang": language}).content.decode()
     assert f'name="industries" value="other"> <span>{other}</span>' in page
     assert f'<label class="label" for="id-industries_other">{specify}' in page
+
+
+def test_the_form_title_follows_the_language_where_the_organiser_wrote_one(
+    example, open_link, participant, client_as
+):
+    from django.urls import reverse
+
+    organiser = client_as("organiser")
+    links = reverse("participate:links", args=[example.survey.slug])
+    page = organiser.get(links).content.decode()
+    languages = re.findall(r'<label>([^<]+) <input name="(title-\d+)"', page)
+    fields = {field: "" for _, field in languages}
+    fields |= {field: "培训后评估与需求评估" for key, field in languages if key == "Chinese (zh)"}
+    fields |= {
+        field: "Trening yakunidagi baholash" for key, field in languages if key == "Uzbek Latin (uz-Latn)"
+    }
+    assert organiser.post(links, {"make": "titles", **fields}).status_code == 302
+    chinese = participant.get(form_url(open_link), {"lang": "Chinese (zh)"}).content.decode()
+    assert "<h1>培训后评估与需求评估</h1>" in chinese and "<title>培训后评估与需求评估" in chinese
+    latin = participant.get(form_url(open_link), {"lang": "Uzbek Latin (uz-Latn)"}).content.decode()
+    assert "<h1>Trening yakunidagi baholash</h1>" in latin
+    russian = participant.get(form_url(open_link), {"lang": "Russian (ru)"}).content.decode()
+    assert f"<h1>{example.survey.title}</h1>" in russian  # none written: the survey's own title

@@ -24,7 +24,7 @@ from citybridge.web.participate import links as survey_links
 from citybridge.web.participate import page
 from citybridge.web.participate.answering import answer, instance_id, problems_so_far
 from citybridge.web.participate.languages import choose, display_names, form_site_language
-from citybridge.web.participate.models import SurveyLink
+from citybridge.web.participate.models import SurveyLink, SurveyTitle
 from citybridge.web.surveys.models import Survey
 
 LANGUAGE_KEY = "participate_language"  # the form language a participant chose, kept in the session
@@ -51,7 +51,10 @@ def links(request: HttpRequest, survey_slug: str) -> HttpResponse:
     """Every registered participant's personal link; POST makes the missing ones or the open link."""
     survey = _managed_survey(request, survey_slug)
     if request.method == "POST":
-        if request.POST.get("make") == "open":
+        if request.POST.get("make") == "titles":
+            _save_titles(survey, request.POST)
+            messages.success(request, _("The form's titles are saved."))
+        elif request.POST.get("make") == "open":
             survey_links.open_link(survey)
             messages.success(request, _("The open link is ready."))
         else:
@@ -68,8 +71,26 @@ def links(request: HttpRequest, survey_slug: str) -> HttpResponse:
         "missing": sum(1 for row in rows if row.link is None),
         "answered": sum(1 for row in rows if row.link and row.link.answered),
         "open_link": _absolute(request, open_link) if open_link else "",
+        "titles": _title_rows(survey),
     }
     return render(request, "participate/links.html", context)
+
+
+def _title_rows(survey: Survey) -> list[tuple[int, str, str]]:
+    """(number, form language, its title so far) for the titles form; the site's names come first."""
+    stored = dict(survey.titles.values_list("language", "title"))
+    form = with_uzbek_latin(survey.current_version().form())
+    return [(i, key, stored.get(key, "")) for i, key in enumerate(form.languages)]
+
+
+def _save_titles(survey: Survey, posted) -> None:
+    """One title per form language (an empty one removed: the page then shows the survey's own)."""
+    for number, key, _title in _title_rows(survey):
+        text = posted.get(f"title-{number}", "").strip()[:300]
+        if text:
+            SurveyTitle.objects.update_or_create(survey=survey, language=key, defaults={"title": text})
+        else:
+            SurveyTitle.objects.filter(survey=survey, language=key).delete()
 
 
 @requires(Ability.MANAGE)
@@ -120,7 +141,9 @@ def _language(request: HttpRequest, form: Form) -> str | None:
 
 
 def _context(link: SurveyLink, form: Form, language: str | None) -> dict:
+    title = link.survey.titles.filter(language=language).values_list("title", flat=True).first()
     return {
+        "title": title or link.survey.title,
         "link": link,
         "survey": link.survey,
         "form": form,
