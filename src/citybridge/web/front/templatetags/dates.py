@@ -5,6 +5,7 @@ A time, when there is one, follows as 24-hour HH:MM in the server's time zone.""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django import template
 from django.utils import timezone
@@ -19,7 +20,7 @@ register = template.Library()
 def day(value: dt.date | dt.datetime | str | None) -> str:
     """The long date in the page's language; "" for none (templates add their own dash)."""
     found = _as_date(value)
-    return Translator(core_language()).format_date(found) if found else ""
+    return _translator(core_language()).format_date(found) if found else ""
 
 
 @register.filter
@@ -29,6 +30,11 @@ def moment(value: dt.datetime | None) -> str:
         return day(value)
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{day(local)}, {local:%H:%M}"
+
+
+@functools.lru_cache(maxsize=8)
+def _translator(language: str) -> Translator:
+    return Translator(language)  # one per language: a page may write a hundred dates
 
 
 def _as_date(value) -> dt.date | None:
