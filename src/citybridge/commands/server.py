@@ -128,7 +128,7 @@ def createuser(
     if not admin and not organisation:
         raise UserError("give --admin for an administrator, or --organisation ORG --role ROLE.")
     password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
-    _store()
+    _store(migrate=True)  # the README's first command on a fresh folder: it sets the store up, as init does
     from citybridge.web.accounts.people import PeopleError, create_user
 
     try:

@@ -36,8 +36,22 @@ def test_key_indicators_show_their_base_and_interval(client_as, example, url):
     materials = analyze_survey(example.survey, language="en").indicators["materials"]
     body = client_as("organiser").get(url).content.decode()
     assert materials.label in body
-    assert f"{materials.top_box.count} of {materials.top_box.base}" in body
+    assert f"{materials.positive.count} of {materials.positive.base}" in body
     assert "95% interval" in body
+
+
+def test_an_agreement_questions_headline_is_its_top_two_box_the_figure_its_sentence_gives(
+    client_as, example, url
+):
+    indicator = analyze_survey(example.survey, language="en").indicators["new_knowledge"]
+    assert indicator.positive.count > indicator.top_box.count  # strongly agree alone would be less
+    body = client_as("analyst").get(url).content.decode()
+    card = body[body.index('id="q-new_knowledge"') :]
+    card = card[: card.index("</article>")]
+    headline = re.search(r"<strong data-headline>(\d+)%", card)[1]
+    sentence = re.search(r"<p>(\d+)% agreed", card)
+    assert sentence and headline == sentence[1] == str(round(100 * indicator.positive.count / indicator.base))
+    assert "(counts: Strongly agree and Agree) ·" in card
 
 
 def test_a_city_filter_computes_on_that_citys_respondents(client_as, example, url):
@@ -105,3 +119,25 @@ def test_another_organisations_training_is_not_found(client_as, example, url):
 
 def test_a_partner_contact_may_not_open_the_dashboard(client_as, url):
     assert client_as("partner").get(url).status_code == 403
+
+
+def test_the_dashboard_in_russian_has_no_english_figure_words_and_long_russian_dates(client_as, example, url):
+    client = client_as("analyst")
+    client.cookies["django_language"] = "ru"
+    body = client.get(url).content.decode()
+    assert "95% интервал" in body and " из " in body
+    assert "95% interval" not in body and " of " not in body and "counts:" not in body
+    assert re.search(r"Первый ответ \d+ ноября 2020\u202fг\.", body)  # CLDR's long date, the genitive month
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("uz", ("Asosiy ko‘rsatkichlar", "95% oraliq", "Filtrlar")), ("uz-cyrl", ("Асосий кўрсаткичлар", "95% оралиқ"))],
+)
+def test_the_dashboard_speaks_uzbek_in_both_scripts(client_as, example, url, language, words):
+    client = client_as("analyst")
+    client.cookies["django_language"] = language
+    body = client.get(url).content.decode()
+    for word in words:
+        assert word in body, word
+    assert "Key indicators" not in body and "95% interval" not in body

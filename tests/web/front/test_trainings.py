@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -150,3 +152,52 @@ def test_a_new_administrator_is_told_to_add_an_organisation_first(db):
     client.force_login(create_user("first-admin", "a-long-test-password-42", admin=True))
     page = client.get(reverse("front:training_new")).content.decode()
     assert "There is no organisation you may manage yet" in page
+
+
+def test_a_programme_that_would_change_the_trainings_details_asks_first(client_as, example, tmp_path):
+    training = example.training
+    title, lectures = training.title, training.lectures.count()
+    client = client_as("organiser")
+    url = reverse("front:programme_load", args=[training.slug])
+    with _programme(tmp_path, title="Another title", hosts=["Someone else"]).open("rb") as file:
+        page = client.post(url, {"programme": file})
+    body = page.content.decode()
+    assert page.status_code == 200 and 'id="changes"' in body
+    assert "Another title" in body and title in body and "Someone else" in body
+    training.refresh_from_db()
+    assert training.title == title and training.lectures.count() == lectures  # nothing loaded yet
+    text = re.search(r'<textarea name="programme_text" hidden>(.*?)</textarea>', body, re.S)[1]
+    kept = client.post(url, {"programme_text": html.unescape(text), "name": "programme.json", "details": "keep"})
+    assert kept.status_code == 302
+    training.refresh_from_db()
+    assert training.title == title and training.lectures.filter(title="Budgeting for parks").exists()
+    client.post(url, {"programme_text": html.unescape(text), "name": "programme.json", "details": "replace"})
+    training.refresh_from_db()
+    assert training.title == "Another title" and training.hosts == ["Someone else"]
+
+
+def test_a_lecture_typed_in_the_form_joins_the_programme(client_as, example):
+    client = client_as("organiser")
+    url = reverse("front:programme_lecture", args=[example.training.slug])
+    before = example.training.title
+    answer = client.post(url, {
+        "number": 42, "title": "Night markets", "speaker": "Dilnoza Yusupova", "affiliation": "Samarkand city hall",
+        "language": "uz", "topics": "tourism, evening economy",
+        "materials": "Slides | https://example.org/night.pdf\njavascript:alert(1)",
+    }, follow=True)  # fmt: skip
+    page = answer.content.decode()
+    assert "Lecture 42 saved." in page
+    lecture = example.training.lectures.get(number=42)
+    assert (lecture.title, lecture.speaker.name, lecture.topics) == (
+        "Night markets", "Dilnoza Yusupova", ["tourism", "evening economy"],
+    )  # fmt: skip
+    assert 'href="https://example.org/night.pdf"' in page and "javascript:" not in page
+    example.training.refresh_from_db()
+    assert example.training.title == before
+
+
+def test_a_lecture_without_a_title_is_refused_with_the_field_named(client_as, example):
+    url = reverse("front:programme_lecture", args=[example.training.slug])
+    page = client_as("organiser").post(url, {"number": 43}, follow=True).content.decode()
+    assert "The lecture was not saved" in page and "Title" in page
+    assert not example.training.lectures.filter(number=43).exists()

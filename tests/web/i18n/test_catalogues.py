@@ -12,8 +12,10 @@ from django.urls import reverse
 
 WEB = Path(__file__).resolve().parents[3] / "src" / "citybridge" / "web"
 ALL_LANGUAGES = ("ru", "uz", "uz_Cyrl", "zh_Hans")
-# Pages participants see need every language; organiser-only pages need Russian at least.
+# Pages participants see need every language; organiser pages English, Russian and Uzbek (its
+# Cyrillic catalogue is the Latin one transliterated).
 PARTICIPANT_FACING = {"locale", "participate"}
+ORGANISER_FACING = {"front", "partnerships", "knowledge"}
 CATALOGUES = sorted(WEB.glob("**/locale/*/LC_MESSAGES/django.po"))
 
 
@@ -25,6 +27,12 @@ def test_every_participant_facing_area_has_all_languages():
     for area in PARTICIPANT_FACING & {_area(po) for po in CATALOGUES}:
         have = {po.parts[-3] for po in CATALOGUES if _area(po) == area}
         assert set(ALL_LANGUAGES) <= have, f"{area}: missing {set(ALL_LANGUAGES) - have}"
+
+
+def test_every_organiser_area_speaks_russian_and_uzbek_in_both_scripts():
+    for area in ORGANISER_FACING:
+        have = {po.parts[-3] for po in CATALOGUES if _area(po) == area}
+        assert {"ru", "uz", "uz_Cyrl"} <= have, f"{area}: missing {({'ru', 'uz', 'uz_Cyrl'}) - have}"
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=[str(p.relative_to(WEB)) for p in CATALOGUES])

@@ -31,8 +31,11 @@ def test_adding_a_place_makes_the_city_resolved(client_as, example):
     url = reverse("partnerships:add_place", args=[example.training.slug, "khovos"])
     data = {"name": "Khovos", "other_names": "Ховос, Xovos", "country": "UZ", "region": "Sirdaryo",
             "population": "20000", "latitude": "40.222", "longitude": "68.843"}  # fmt: skip
-    answer = client_as("organiser").post(url, data)
+    client = client_as("organiser")
+    answer = client.post(url, data)
     assert answer.status_code == 302
+    message = client.get(answer["Location"]).content.decode()
+    assert "Added Khovos (UZ); Khovos now resolves to it." in message and "user:khovos" not in message  # no ids
     assert UserPlace.objects.get().other_names == ["Ховос", "Xovos"]
     assert _place_of(example.training, "khovos") == "user:khovos"
     page = client_as("analyst").get(reverse("partnerships:cities", args=[example.training.slug])).content.decode()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import polars as pl
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext  # by name: makemessages finds gettext(), not an alias
 
 from citybridge.analysis.compute import analyze, city_question
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Analysis, Indicator
@@ -85,7 +85,7 @@ def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
     city = query.get("city", "")
     if city and city not in {value for value, _ in choices.cities}:
         problems.append(
-            _t("City '%(city)s' is not a choice of the survey: showing every city.") % {"city": city}
+            gettext("City '%(city)s' is not a choice of the survey: showing every city.") % {"city": city}
         )
         city = ""
     bands = {}
@@ -95,7 +95,7 @@ def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
             bands[name] = wanted
         elif wanted:
             problems.append(
-                _t("'%(band)s' is not a band of '%(question)s': showing every band.")
+                gettext("'%(band)s' is not a band of '%(question)s': showing every band.")
                 % {"band": wanted, "question": name}
             )
     as_of = None
@@ -104,7 +104,7 @@ def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
             as_of = dt.date.fromisoformat(query["as_of"])
         except ValueError:
             problems.append(
-                _t("The as-of date '%(day)s' is not a date (YYYY-MM-DD): showing every submission.")
+                gettext("The as-of date '%(day)s' is not a date (YYYY-MM-DD): showing every submission.")
                 % {"day": query["as_of"]}
             )
     return Filters(city=city, bands=bands, as_of=as_of), problems
@@ -130,6 +130,7 @@ class KeyFigure:
     indicator: Indicator
     sentence: str | None
     headline: str  # e.g. "45% (23 of 52); 95% interval 32–58%"
+    counted: str  # which answers the headline counts, for a scale: "strongly agree, agree"
     options: list[tuple[str, int, str]]  # (label, count, percent)
     chart: str | None  # chart id for the chart image, None when nothing is drawn
 
@@ -147,6 +148,7 @@ def key_figures(analysis: Analysis, spec: IndicatorSpec, t: Translator) -> list[
                 indicator=indicator,
                 sentence=narrative.indicator_sentence(indicator, t, topic) if indicator.base else None,
                 headline=_headline(indicator, t),
+                counted=_counted(indicator, t),
                 options=_options(indicator, t),
                 chart=_chart_id(indicator),
             )
@@ -155,12 +157,15 @@ def key_figures(analysis: Analysis, spec: IndicatorSpec, t: Translator) -> list[
 
 
 def _headline(indicator: Indicator, t: Translator) -> str:
+    """The indicator the indicators file declares, in bold: a scale's positive share (its top two
+    points unless the file names others), the very figure the sentence under it gives; a yes/no's
+    yes; a number's median."""
     share = (
-        indicator.top_box if indicator.kind == SCALE else indicator.yes if indicator.kind == YESNO else None
+        indicator.positive if indicator.kind == SCALE else indicator.yes if indicator.kind == YESNO else None
     )
     if share is not None and share.base:
         low, high = share.ci95
-        return _t("%(share)s (%(count)s of %(base)s); 95%% interval %(low)s–%(high)s") % {
+        return gettext("%(share)s (%(count)s of %(base)s); 95%% interval %(low)s–%(high)s") % {
             "share": t.format_percent_whole(share.count, share.base),
             "count": t.format_number(share.count),
             "base": t.format_number(share.base),
@@ -169,12 +174,19 @@ def _headline(indicator: Indicator, t: Translator) -> str:
         }
     if indicator.kind == NUMBER and indicator.summary:
         s = indicator.summary
-        return _t("n = %(n)s; median %(median)s; mean %(mean)s") % {
+        return gettext("n = %(n)s; median %(median)s; mean %(mean)s") % {
             "n": t.format_number(s.n),
             "median": t.format_decimal(s.median, 0),
             "mean": t.format_decimal(s.mean),
         }
-    return _t("n = %(n)s") % {"n": t.format_number(indicator.base)}
+    return gettext("n = %(n)s") % {"n": t.format_number(indicator.base)}
+
+
+def _counted(indicator: Indicator, t: Translator) -> str:
+    if indicator.kind != SCALE or not indicator.positive_values:
+        return ""
+    labels = t.format_list([indicator.option(v).label for v in indicator.positive_values])
+    return gettext("counts: %(answers)s") % {"answers": labels}
 
 
 def _options(indicator: Indicator, t: Translator) -> list[tuple[str, int, str]]:

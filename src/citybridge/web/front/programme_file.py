@@ -1,8 +1,9 @@
-"""A programme file uploaded on a training's page, loaded into that training and no other.
+"""A programme (a file uploaded, or one lecture typed in a form) loaded into one training, no other.
 
 ``trainings.store.load_programme`` takes the training's slug and organisation from the file; a file
 uploaded through the web must not reach another training or organisation, so both are replaced by
-the page's training, and what the file leaves out keeps the training's current value.
+the page's training; the training's details (title, dates, hosts...) stay as they are unless the
+organiser, shown what would change (``detail_changes``), asks for the file's.
 """
 
 from __future__ import annotations
@@ -21,10 +22,33 @@ class ProgrammeFileError(ValueError):
     """A programme file that cannot be loaded; the message says what to fix."""
 
 
-def load_programme_upload(training: Training, data: bytes, filename: str) -> Training:
-    """Load lectures and speakers of an uploaded programme JSON into ``training`` (all or nothing)."""
-    programme = _read(data, filename)
-    programme["training"] = _scoped(programme.get("training") or {}, training)
+def read_programme(data: bytes, filename: str) -> dict:
+    """The programme in an uploaded file, checked for its shape (not loaded)."""
+    return _read(data, filename)
+
+
+def detail_changes(training: Training, programme: dict) -> list[tuple[str, str, str]]:
+    """(field, the training's value, the file's value) of each training detail the file would
+    replace: the page asks before replacing them."""
+    info, current = programme.get("training") or {}, _current(training)
+    return [
+        (key, _shown(current[key]), _shown(info[key]))
+        for key in KEPT
+        if info.get(key) and _shown(info[key]) != _shown(current[key])
+    ]
+
+
+def _shown(value) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value or "")
+
+
+def load_programme_data(
+    training: Training, programme: dict, filename: str, *, replace_details: bool = False
+) -> Training:
+    """Load lectures and speakers of ``programme`` into ``training`` (all or nothing); the
+    training's details (title, dates, hosts...) are replaced by the file's only when asked."""
+    info = programme.get("training") or {}
+    programme["training"] = _scoped(info if replace_details else {}, training)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "programme.json"
         path.write_text(json.dumps(programme, ensure_ascii=False), encoding="utf-8")
@@ -57,8 +81,8 @@ def _read(data: bytes, filename: str) -> dict:
     return programme
 
 
-def _scoped(info: dict, training: Training) -> dict:
-    current = {
+def _current(training: Training) -> dict:
+    return {
         "title": training.title,
         "starts_on": training.starts_on.isoformat() if training.starts_on else None,
         "ends_on": training.ends_on.isoformat() if training.ends_on else None,
@@ -67,6 +91,10 @@ def _scoped(info: dict, training: Training) -> dict:
         "partners": training.partners,
         "funders": training.funders,
     }
+
+
+def _scoped(info: dict, training: Training) -> dict:
+    current = _current(training)
     kept = {key: info[key] if info.get(key) else current[key] for key in KEPT}
     organisation = training.organisation
     return {

@@ -12,8 +12,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _t
+from django.utils.translation import (
+    get_language,
+    gettext,  # by name: makemessages finds gettext(), not an alias
+)
 
 from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT
 from citybridge.web.accounts.access import Ability, check, may, requires
@@ -60,7 +62,7 @@ def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     if fmt not in FORMATS:
         return HttpResponseBadRequest(
-            _t("Unknown export format '%(format)s': choose csv, xlsx or parquet.") % {"format": fmt}
+            gettext("Unknown export format '%(format)s': choose csv, xlsx or parquet.") % {"format": fmt}
         )
     language = core_language(get_language())
     table = submission_table(survey, personal=personal, language=language, search=request.GET.get("q", ""))
@@ -87,7 +89,7 @@ def _personal_asked(request: HttpRequest, survey: Survey) -> bool:
 
 
 def _meta_headers() -> dict[str, str]:
-    return {INSTANCE_ID: _t("Instance ID"), SUBMITTED_AT: _t("Submitted at")}
+    return {INSTANCE_ID: gettext("Instance ID"), SUBMITTED_AT: gettext("Submitted at")}
 
 
 def _query(search: str, personal: bool) -> str:

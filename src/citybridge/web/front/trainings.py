@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Count
@@ -11,7 +13,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.web.accounts.access import Ability, check, may, organisations, requires, training_or_404
-from citybridge.web.front.programme_file import ProgrammeFileError, load_programme_upload
+from citybridge.web.front.programme_file import (
+    ProgrammeFileError,
+    detail_changes,
+    load_programme_data,
+    read_programme,
+)
 from citybridge.web.status import training_status
 from citybridge.web.trainings.store import create_training
 
@@ -93,35 +100,112 @@ def training(request: HttpRequest, slug: str) -> HttpResponse:
         "lectures": [(lecture, material_links(lecture.materials)) for lecture in lectures],
         "surveys": [(survey, survey.current_version()) for survey in surveys],
         "manage": may(request.user, Ability.MANAGE, found.organisation_id),
+        "lecture_form": LectureForm(initial={"number": (max((lc.number for lc in lectures), default=0) + 1)}),
     }
     return render(request, "front/training.html", context)
 
 
 @requires(Ability.MANAGE)
 def programme_load(request: HttpRequest, slug: str) -> HttpResponse:
+    """Load a programme file. When it would change the training's details, the organiser is shown
+    what would change and chooses: replace them, or load only the lectures and speakers."""
     found = training_or_404(request.user, slug, Ability.MANAGE)
     if request.method != "POST":  # asked after the access check, so its answer tells outsiders nothing
         return HttpResponseNotAllowed(["POST"])
+    try:
+        name, programme = _posted_programme(request)
+        choice = request.POST.get("details")
+        changes = detail_changes(found, programme)
+        if changes and choice not in ("replace", "keep"):
+            text = json.dumps(programme, ensure_ascii=False)
+            context = {"training": found, "changes": changes, "programme_text": text, "name": name}
+            return render(request, "front/programme_confirm.html", context)
+        load_programme_data(found, programme, name, replace_details=choice == "replace")
+    except ProgrammeFileError as exc:
+        messages.error(request, gettext("Nothing was loaded: %(reason)s") % {"reason": exc})
+    else:
+        messages.success(
+            request,
+            gettext("Programme loaded; lectures in the programme: %(count)d.")
+            % {"count": found.lectures.count()},
+        )
+    return redirect("front:training", slug=found.slug)
+
+
+def _posted_programme(request: HttpRequest) -> tuple[str, dict]:
+    """(file name, programme) from the upload, or from the confirmation page that carries it on."""
+    if "programme_text" in request.POST:
+        name = request.POST.get("name", "programme.json")
+        return name, read_programme(request.POST["programme_text"].encode("utf-8"), name)
     upload = request.FILES.get("programme")
     if upload is None:
-        messages.error(request, gettext("Choose a programme file (JSON) to load."))
-    elif upload.size > MAX_PROGRAMME_BYTES:
-        messages.error(
-            request,
-            gettext("%(name)s is larger than 2 MB; a programme file is much smaller.")
-            % {"name": upload.name},
+        raise ProgrammeFileError(gettext("choose a programme file (JSON) to load."))
+    if upload.size > MAX_PROGRAMME_BYTES:
+        raise ProgrammeFileError(
+            gettext("%(name)s is larger than 2 MB; a programme file is much smaller.") % {"name": upload.name}
         )
+    return upload.name, read_programme(upload.read(), upload.name)
+
+
+class LectureForm(forms.Form):
+    """One lecture of the programme typed in the page; a lecture with the same number is replaced."""
+
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=999)
+    title = forms.CharField(label=_("Title"), max_length=500)
+    speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
+    affiliation = forms.CharField(label=_("Speaker's affiliation"), max_length=500, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", "–"), *TRAINING_LANGUAGES], required=False
+    )
+    topics = forms.CharField(label=_("Topics"), required=False, help_text=_("Separated by commas."))
+    materials = forms.CharField(
+        label=_("Materials"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line: a title, a '|', then the address (https://...)."),
+    )  # fmt: skip
+
+    def programme(self) -> dict:
+        """The lecture as a programme file would give it."""
+        data = self.cleaned_data
+        lecture = {
+            "number": data["number"],
+            "title": data["title"].strip(),
+            "language": data["language"],
+            "topics": [t.strip() for t in data["topics"].split(",") if t.strip()],
+            "materials": [_material(line) for line in _lines(data["materials"])],
+        }
+        speakers = []
+        if data["speaker"].strip():
+            lecture["speaker"] = data["speaker"].strip()
+            speakers = [
+                {
+                    "key": lecture["speaker"],
+                    "name": lecture["speaker"],
+                    "affiliation": data["affiliation"].strip(),
+                }
+            ]
+        return {"speakers": speakers, "lectures": [lecture]}
+
+
+def _material(line: str) -> dict:
+    title, _, url = line.rpartition("|")
+    return {"title": title.strip() or url.strip(), "url": url.strip()}
+
+
+@requires(Ability.MANAGE)
+def programme_lecture(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add or change one lecture through the form on the training page."""
+    found = training_or_404(request.user, slug, Ability.MANAGE)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = LectureForm(request.POST)
+    if not form.is_valid():
+        problems = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        messages.error(request, gettext("The lecture was not saved: %(reason)s") % {"reason": problems})
     else:
-        try:
-            load_programme_upload(found, upload.read(), upload.name)
-        except ProgrammeFileError as exc:
-            messages.error(request, gettext("Nothing was loaded: %(reason)s") % {"reason": exc})
-        else:
-            messages.success(
-                request,
-                gettext("Programme loaded; lectures in the programme: %(count)d.")
-                % {"count": found.lectures.count()},
-            )
+        load_programme_data(found, form.programme(), "form")
+        messages.success(
+            request, gettext("Lecture %(number)d saved.") % {"number": form.cleaned_data["number"]}
+        )
     return redirect("front:training", slug=found.slug)
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("trainings/new/", trainings.training_new, name="training_new"),
     path("t/<slug:slug>/", trainings.training, name="training"),
     path("t/<slug:slug>/programme/", trainings.programme_load, name="programme_load"),
+    path("t/<slug:slug>/programme/lecture/", trainings.programme_lecture, name="programme_lecture"),
     path("t/<slug:slug>/participants/", participants.participants, name="participants"),
     path("t/<slug:slug>/participants/import/", participants.participants_import, name="participants_import"),
     path("t/<slug:slug>/surveys/upload/", surveys.survey_upload, name="survey_upload"),

@@ -1,4 +1,4 @@
-"""The knowledge hub's forms: the search, a practices file to import, the booklet to build."""
+"""The knowledge hub's forms: the search, a practices file to import, a practice typed in, the booklet."""
 
 from __future__ import annotations
 
@@ -26,6 +26,35 @@ class ImportForm(forms.Form):
         label=_("Practices file (JSON)"),
         help_text=_('A file like examples/uzbekistan-2020/practices.json: {"practices": [...]}.'),
     )
+
+
+class PracticeForm(forms.Form):
+    """A good practice typed in the page; the fields and rules of a practices file."""
+
+    title = forms.CharField(label=_("Title"), max_length=500)
+    lecture = forms.ChoiceField(label=_("Lecture"), required=False)
+    speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
+    place = forms.CharField(label=_("Place"), max_length=300, required=False, help_text=_("Where it was practised."))
+    sectors = forms.MultipleChoiceField(label=_("Sectors"), widget=forms.CheckboxSelectMultiple)
+    key_points = forms.CharField(
+        label=_("Key points"), widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One per line."), required=False
+    )  # checked in clean_key_points, with its own message
+    source = forms.CharField(label=_("Source"), max_length=500, help_text=_("The document it comes from."))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, data=None, *, training, language: str, **kwargs):
+        super().__init__(data, **kwargs)
+        lectures = training.lectures.order_by("number")
+        self.fields["lecture"].choices = [
+            ("", _("A city's own practice")), *((str(lc.pk), f"{lc.number}. {lc.title}") for lc in lectures)
+        ]
+        self.fields["sectors"].choices = hub.sector_choices(language)
+
+    def clean_key_points(self) -> list[str]:
+        points = [line.strip() for line in self.cleaned_data["key_points"].splitlines() if line.strip()]
+        if not points:
+            raise forms.ValidationError(_("Write at least one key point."))
+        return points
 
 
 class BookletForm(forms.Form):

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from citybridge import sectors
+from citybridge.web.knowledge.fulltext import find_ids
 from citybridge.web.knowledge.models import Practice
-from citybridge.web.knowledge.search import matches
 from citybridge.web.trainings.models import Lecture, Speaker, Training
 
 
@@ -39,7 +39,8 @@ def sector_choices(language: str) -> list[tuple[str, str]]:
 
 
 def find(trainings: QuerySet[Training], query: str = "", sector: str = "") -> Found:
-    """The items of ``trainings`` whose texts hold every word of ``query`` and that speak to ``sector``.
+    """The items of ``trainings`` whose texts hold every word of ``query`` (the database's
+    full-text index, ``fulltext``) and that speak to ``sector``.
 
     A lecture speaks to a sector it has as a topic; a practice to one of its sectors; a speaker to
     the sectors of their lectures in these trainings.
@@ -56,19 +57,15 @@ def find(trainings: QuerySet[Training], query: str = "", sector: str = "") -> Fo
     )
     speakers = _speakers(lectures)
     wanted = canonical([sector])[0] if sector and sectors.is_sector(sector) else ""
+    ids = find_ids(query)
+
+    def hit(kind: str, item) -> bool:
+        return ids is None or item.pk in ids[kind]
+
     return Found(
-        lectures=[
-            lecture for lecture in lectures
-            if _meets(wanted, lecture.topics) and matches(query, [lecture.title, lecture.summary])
-        ],
-        speakers=[
-            speaker for speaker, topics in speakers.items()
-            if _meets(wanted, topics) and matches(query, [speaker.name, speaker.bio])
-        ],
-        practices=[
-            practice for practice in practices
-            if _meets(wanted, practice.sectors) and matches(query, [practice.title, *practice.key_points])
-        ],
+        lectures=[lc for lc in lectures if _meets(wanted, lc.topics) and hit("lecture", lc)],
+        speakers=[sp for sp, topics in speakers.items() if _meets(wanted, topics) and hit("speaker", sp)],
+        practices=[pr for pr in practices if _meets(wanted, pr.sectors) and hit("practice", pr)],
     )
 
 

@@ -31,3 +31,18 @@ class Practice(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SearchText(models.Model):
+    """The searchable text of one lecture, speaker or practice, folded (``search.indexed``): what
+    the database's full-text index reads (``fulltext``). Kept current on every save and delete."""
+
+    kind = models.CharField(max_length=20)  # "lecture", "speaker" or "practice"
+    object_id = models.PositiveBigIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_text")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

@@ -1,17 +1,15 @@
-"""Full-text matching for the knowledge hub, the same on SQLite and PostgreSQL: done in Python.
+"""How the knowledge hub's search reads a text, the same for the stored texts and the query.
 
-SQLite's LIKE folds case for ASCII only, so "Город" would not find "город" there; the hub's texts
-are few (lectures, speakers, practices of a user's trainings), so they are matched here instead.
-Every query word must occur in the item's texts, case-folded (Cyrillic too), with ё read as е and
-the many Uzbek apostrophes as one. Texts with Cyrillic letters are also compared through their
-Uzbek Latin reading (alifbo), so "shahar" finds "шаҳар" and the other way round.
+SQLite folds case for ASCII only, so "Город" would not find "город" there: texts and queries are
+folded here before the database sees them (``fulltext``), Cyrillic too, with ё read as е and the
+many Uzbek apostrophes as one. Texts with Cyrillic letters are also kept in their Uzbek Latin
+reading (alifbo), so "shahar" finds "шаҳар" and the other way round.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 import alifbo
 
@@ -40,13 +38,3 @@ def latin(text: str) -> str:
 def terms(query: str) -> list[str]:
     """The words of a query, in the order typed."""
     return [word for word in fold(query).split(" ") if word]
-
-
-def matches(query: str, texts: Iterable[str]) -> bool:
-    """Whether every word of the query occurs in one of the texts (an empty query matches all)."""
-    words = terms(query)
-    if not words:
-        return True
-    joined = "\n".join(text for text in texts if text)
-    folded, read = fold(joined), latin(joined)
-    return all(word in folded or latin(word) in read for word in words)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.text import slugify
 
+from citybridge import sectors
 from citybridge.knowledge.practices import GoodPractice, PracticeError, read_practices
 from citybridge.web.knowledge.models import Practice
 from citybridge.web.trainings.models import Lecture, Training
@@ -82,6 +84,43 @@ def _fields(practice: GoodPractice, lecture: Lecture | None, position: int) -> d
         "note": practice.note,
         "position": position,
     }
+
+
+def save_practice(training: Training, fields: dict, practice: Practice | None = None) -> Practice:
+    """Store a practice typed in the page (``fields``: PracticeForm's cleaned data): a new one gets
+    a key made from its title, unique in the training, and comes after the others."""
+    lecture = training.lectures.filter(pk=fields["lecture"]).first() if fields.get("lecture") else None
+    values = {
+        "title": fields["title"].strip(),
+        "lecture": lecture,
+        "speaker": fields["speaker"].strip(),
+        "sectors": hub_sectors(fields["sectors"]),
+        "key_points": list(fields["key_points"]),
+        "source": fields["source"].strip(),
+        "place": fields["place"].strip(),
+        "note": fields["note"].strip(),
+    }
+    if practice is None:
+        last = training.practices.order_by("-position").values_list("position", flat=True).first() or 0
+        practice = Practice(training=training, key=_new_key(training, values["title"]), position=last + 1)
+    for name, value in values.items():
+        setattr(practice, name, value)
+    practice.save()
+    return practice
+
+
+def hub_sectors(slugs) -> list[str]:
+    """Sector slugs with aliases resolved, once each, in the given order."""
+    return list(dict.fromkeys(sectors.sector(slug).slug for slug in slugs))
+
+
+def _new_key(training: Training, title: str) -> str:
+    base = slugify(title)[:60] or "practice"
+    taken = set(training.practices.values_list("key", flat=True))
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key
 
 
 def good_practice(practice: Practice) -> GoodPractice:

@@ -16,9 +16,9 @@ from citybridge.knowledge.practices import PracticeError
 from citybridge.web.accounts.access import Ability, check, may, requires, training_or_404, trainings
 from citybridge.web.jobs.queue import submit
 from citybridge.web.knowledge import booklet, hub
-from citybridge.web.knowledge.forms import BookletForm, ImportForm, SearchForm
+from citybridge.web.knowledge.forms import BookletForm, ImportForm, PracticeForm, SearchForm
 from citybridge.web.knowledge.models import Practice
-from citybridge.web.knowledge.store import import_practices
+from citybridge.web.knowledge.store import import_practices, save_practice
 from citybridge.web.trainings.models import Speaker
 
 # A practices file is a few dozen kilobytes; anything far larger is not one.
@@ -67,7 +67,41 @@ def _visible_speaker(request, pk: int) -> Speaker:
 def practice(request, pk: int):
     found = get_object_or_404(Practice.objects.select_related("training", "lecture__speaker"), pk=pk)
     check(request.user, Ability.VIEW, found.training.organisation_id)
-    return render(request, "knowledge/practice.html", {"practice": found})
+    manages = may(request.user, Ability.MANAGE, found.training.organisation_id)
+    return render(request, "knowledge/practice.html", {"practice": found, "manages": manages})
+
+
+@requires(Ability.MANAGE)
+@require_http_methods(["GET", "POST"])
+def practice_new(request, slug: str):
+    training = training_or_404(request.user, slug, Ability.MANAGE)
+    return _practice_form(request, training, None)
+
+
+@requires(Ability.MANAGE)
+@require_http_methods(["GET", "POST"])
+def practice_edit(request, pk: int):
+    found = get_object_or_404(Practice.objects.select_related("training"), pk=pk)
+    check(request.user, Ability.MANAGE, found.training.organisation_id)
+    return _practice_form(request, found.training, found)
+
+
+def _practice_form(request, training, found: Practice | None):
+    initial = None
+    if found is not None:
+        initial = {
+            "title": found.title, "lecture": str(found.lecture_id or ""), "speaker": found.speaker,
+            "place": found.place, "sectors": found.sectors, "key_points": "\n".join(found.key_points),
+            "source": found.source, "note": found.note,
+        }  # fmt: skip
+    form = PracticeForm(request.POST or None, training=training, language=get_language(), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = save_practice(training, form.cleaned_data, found)
+        messages.success(request, _("Good practice “%(title)s” saved.") % {"title": saved.title})
+        return redirect("knowledge:practice", pk=saved.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"training": training, "form": form, "practice": found}
+    return render(request, "knowledge/practice_form.html", context, status=status)
 
 
 @requires(Ability.MANAGE)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from citybridge.submissions.fill import AnswerProblem, answer_problems, kept_answers
+from citybridge.forms.model import Form
+from citybridge.submissions.fill import REQUIRED, AnswerProblem, answer_problems, kept_answers
 from citybridge.submissions.sources import from_payloads
+from citybridge.submissions.validate import validate
 from citybridge.web.errors import ImportRejected
 from citybridge.web.participate.models import SurveyLink
 from citybridge.web.surveys.models import Submission
@@ -67,6 +69,15 @@ def answer(link: SurveyLink, answers: dict[str, str], instance: str) -> Outcome:
     except ImportRejected as rejected:
         return Outcome(problems=answer_problems(form, rejected.problems))
     return Outcome(stored=True, new=bool(report.new))
+
+
+def problems_so_far(form: Form, answers: dict[str, str]) -> list[AnswerProblem]:
+    """What the validator would refuse in ``answers`` now, bar the questions not answered yet: the
+    same checks (the form's own constraints and types) as :func:`answer`, while the participant types."""
+    payload = {"instance_id": instance_id(None), "answers": kept_answers(form, answers)}
+    batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
+    found = answer_problems(form, validate(form, batch).problems)
+    return [problem for problem in found if problem.kind != REQUIRED and problem.question]
 
 
 def _claim(link: SurveyLink, instance: str) -> bool:

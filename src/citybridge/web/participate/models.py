@@ -53,3 +53,18 @@ class SurveyLink(models.Model):
     @property
     def answered(self) -> bool:
         return self.answered_at is not None
+
+
+class SurveyTitle(models.Model):
+    """The survey's title in one of its form's languages, as the organiser writes it (an XLSForm's
+    form_title has one language only); the participant page shows it, else the survey's title."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="titles")
+    language = models.CharField(max_length=100, help_text="A language of the form, e.g. 'Russian (ru)'")
+    title = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "language"], name="unique_survey_title")]
+
+    def __str__(self) -> str:
+        return self.title

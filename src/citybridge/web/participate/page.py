@@ -20,6 +20,7 @@ from citybridge.forms.model import (
     INTEGER,
     MEDIA_TYPES,
     NOTE,
+    OTHER_CHOICE,
     RANK,
     SELECT_MULTIPLE,
     SELECT_ONE,
@@ -143,6 +144,11 @@ def _with_repeat_notes(form: Form, shown: list[Question]) -> list[Question]:
     return kept
 
 
+# The words pyxform writes itself for an ``or_other`` select, in English whatever the form's
+# languages: the page says them in the participant's language instead.
+PYXFORM_OTHER, PYXFORM_SPECIFY = "Other", "Specify other."
+
+
 def _view(form, question: Question, language, answers, applies, errors) -> QuestionView:
     value = answers.get(question.name, "")
     picked = set(value.split()) if question.type == SELECT_MULTIPLE else {value}
@@ -150,11 +156,11 @@ def _view(form, question: Question, language, answers, applies, errors) -> Quest
     return QuestionView(
         name=question.name,
         widget=WIDGETS[question.type],
-        label=question.label(language),
+        label=_label(form, question, language),
         hint=_pick(question.hints, language) or _how_to_answer(question, language),
         required=question.required,
         value=value,
-        choices=[ChoiceView(c.name, c.label(language), c.name in picked) for c in choices],
+        choices=[ChoiceView(c.name, _choice_label(question, c, language), c.name in picked) for c in choices],
         condition=_condition(form, question, language),
         errors=errors.get(question.name, []),
         applies=question.name in applies,
@@ -176,6 +182,21 @@ def _how_to_answer(question: Question, language: str | None) -> str:
             "options": names
         }
     return ""
+
+
+def _label(form: Form, question: Question, language: str | None) -> str:
+    label = question.label(language)
+    select = question.name.removesuffix("_other")
+    if label == PYXFORM_SPECIFY and select != question.name and form.has_question(select):
+        return _("Specify other.") if form.question(select).or_other else label
+    return label
+
+
+def _choice_label(question: Question, choice: Choice, language: str | None) -> str:
+    label = choice.label(language)
+    if question.or_other and choice.name == OTHER_CHOICE and label == PYXFORM_OTHER:
+        return _("Other")
+    return label
 
 
 def _pick(texts: dict[str, str], language: str | None) -> str:

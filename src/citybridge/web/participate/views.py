@@ -22,12 +22,14 @@ from citybridge.submissions.fill import answers_from_fields, applicable
 from citybridge.web.accounts.access import Ability, check, public, requires
 from citybridge.web.participate import links as survey_links
 from citybridge.web.participate import page
-from citybridge.web.participate.answering import answer, instance_id
+from citybridge.web.participate.answering import answer, instance_id, problems_so_far
 from citybridge.web.participate.languages import choose, display_names, form_site_language
-from citybridge.web.participate.models import SurveyLink
+from citybridge.web.participate.models import SurveyLink, SurveyTitle
 from citybridge.web.surveys.models import Survey
 
 LANGUAGE_KEY = "participate_language"  # the form language a participant chose, kept in the session
+# The form's language buttons: a POST that shows the same answers in another language.
+SWITCH = "switch_language"
 
 
 # ---- organiser: links -------------------------------------------------------------------------
@@ -49,7 +51,10 @@ def links(request: HttpRequest, survey_slug: str) -> HttpResponse:
     """Every registered participant's personal link; POST makes the missing ones or the open link."""
     survey = _managed_survey(request, survey_slug)
     if request.method == "POST":
-        if request.POST.get("make") == "open":
+        if request.POST.get("make") == "titles":
+            _save_titles(survey, request.POST)
+            messages.success(request, _("The form's titles are saved."))
+        elif request.POST.get("make") == "open":
             survey_links.open_link(survey)
             messages.success(request, _("The open link is ready."))
         else:
@@ -66,8 +71,26 @@ def links(request: HttpRequest, survey_slug: str) -> HttpResponse:
         "missing": sum(1 for row in rows if row.link is None),
         "answered": sum(1 for row in rows if row.link and row.link.answered),
         "open_link": _absolute(request, open_link) if open_link else "",
+        "titles": _title_rows(survey),
     }
     return render(request, "participate/links.html", context)
+
+
+def _title_rows(survey: Survey) -> list[tuple[int, str, str]]:
+    """(number, form language, its title so far) for the titles form; the site's names come first."""
+    stored = dict(survey.titles.values_list("language", "title"))
+    form = with_uzbek_latin(survey.current_version().form())
+    return [(i, key, stored.get(key, "")) for i, key in enumerate(form.languages)]
+
+
+def _save_titles(survey: Survey, posted) -> None:
+    """One title per form language (an empty one removed: the page then shows the survey's own)."""
+    for number, key, _title in _title_rows(survey):
+        text = posted.get(f"title-{number}", "").strip()[:300]
+        if text:
+            SurveyTitle.objects.update_or_create(survey=survey, language=key, defaults={"title": text})
+        else:
+            SurveyTitle.objects.filter(survey=survey, language=key).delete()
 
 
 @requires(Ability.MANAGE)
@@ -106,9 +129,10 @@ def _shown_form(link: SurveyLink) -> Form:
 
 def _language(request: HttpRequest, form: Form) -> str | None:
     """The form language for this request (remembered in the session); the page's language follows."""
+    asked = request.POST.get(SWITCH) or request.POST.get("language") or request.GET.get("lang")
     key = choose(
         form,
-        asked=request.GET.get("lang"),
+        asked=asked,
         remembered=request.session.get(LANGUAGE_KEY),
         browser=translation.get_language_from_request(request),
     )
@@ -121,7 +145,9 @@ def _language(request: HttpRequest, form: Form) -> str | None:
 
 
 def _context(link: SurveyLink, form: Form, language: str | None) -> dict:
+    title = link.survey.titles.filter(language=language).values_list("title", flat=True).first()
     return {
+        "title": title or link.survey.title,
         "link": link,
         "survey": link.survey,
         "form": form,
@@ -145,8 +171,10 @@ def form(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "participate/already.html", context)
     if request.method == "GET":
         return _render_form(request, context, {}, instance_id(None), {})
-    answers = answers_from_fields(survey_form, {k: request.POST.getlist(k) for k in request.POST})
+    answers = answers_from_fields(survey_form, _fields(request))
     instance = instance_id(posted)
+    if SWITCH in request.POST:  # another language asked for: the same answers, nothing checked or stored
+        return _render_form(request, context, answers, instance, {})
     outcome = answer(link, answers, instance)
     if outcome.already_answered:
         return render(request, "participate/already.html", context)
@@ -168,20 +196,34 @@ def _render_form(request, context: dict, answers: dict, instance: str, errors: d
         "summary": summary,
         "general_errors": errors.get("", []),
         "has_errors": bool(errors),
+        "switch_in_form": True,
     }
     return render(request, "participate/form.html", context)
+
+
+def _fields(request: HttpRequest) -> dict[str, list[str]]:
+    """The posted answer fields (the page's own fields left out, so that no question can clash)."""
+    own = {SWITCH, "language", "csrfmiddlewaretoken", "instance_id"}
+    return {k: request.POST.getlist(k) for k in request.POST if k not in own}
 
 
 @public
 @require_POST
 def relevance(request: HttpRequest, token: str) -> HttpResponse:
-    """For htmx: the questions that do not apply to the answers so far, which citybridge.js hides."""
+    """For htmx, as the participant answers: the questions that do not apply (citybridge.js hides
+    them), and the message of every answer given so far that the server would refuse (its
+    constraint, its type), in the participant's language. The server checks again when the form is
+    sent."""
     link = _link_or_404(token)
-    survey_form = link.survey.current_version().form()
-    answers = answers_from_fields(survey_form, {k: request.POST.getlist(k) for k in request.POST})
+    survey_form = _shown_form(link)
+    language = _language(request, survey_form)
+    answers = answers_from_fields(survey_form, _fields(request))
     applies = applicable(survey_form, answers)
     hidden = [q.name for q in survey_form.questions if q.name not in applies]
-    return render(request, "participate/_relevance.html", {"hidden": hidden})
+    given = [name for name, value in answers.items() if value and name in applies]
+    errors = page.messages(survey_form, language, problems_so_far(survey_form, answers))
+    checked = [(name, errors.get(name, [])) for name in given]
+    return render(request, "participate/_relevance.html", {"hidden": hidden, "checked": checked})
 
 
 @public

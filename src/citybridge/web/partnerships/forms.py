@@ -100,12 +100,26 @@ class NoteForm(forms.Form):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
 
 
-class OwnerForm(forms.Form):
+class LeadForm(forms.Form):
+    """Everything an organiser changes on a lead, saved at once (``pipeline.store.edit``); a field
+    the form did not show (the board's card has no stage) is left as it is."""
+
+    stage = forms.ChoiceField(label=_("Stage"), choices=[(s, STAGE_NAMES[s]) for s in STAGES], required=False)
+    reason = forms.CharField(label=_("Reason (needed to drop)"), required=False, max_length=2000)
     owner = forms.CharField(label=_("Owner"), max_length=200, required=False)
-
-
-class DueForm(forms.Form):
     due_on = forms.DateField(label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000, required=False)
+
+    def changes(self) -> dict:
+        """The keyword arguments of ``pipeline.store.edit`` for the fields that were posted."""
+        data, posted = self.cleaned_data, self.data
+        return {
+            "stage": data["stage"] or None,
+            "reason": data["reason"],
+            "owner": data["owner"] if "owner" in posted else None,
+            "due_on": data["due_on"] if "due_on" in posted else "unchanged",
+            "note": data["note"],
+        }
 
 
 class MatchLeadForm(forms.Form):

@@ -42,11 +42,10 @@ from citybridge.web.partnerships.forms import (
     AddPlaceForm,
     CatalogueUploadForm,
     ChoosePlaceForm,
-    DueForm,
+    LeadForm,
     MatchLeadForm,
     MoveForm,
     NoteForm,
-    OwnerForm,
     PartnerForm,
 )
 from citybridge.web.pipeline import store as pipeline
@@ -144,7 +143,7 @@ def add_city_place(request, slug: str, key: str):
             form.add_error("name", str(exc))
         else:
             messages.success(request, _("Added %(place)s; %(city)s now resolves to it.") % {
-                "place": stored.place_id, "city": profile.name,
+                "place": str(stored), "city": profile.name,  # "Khovos (UZ)", never its id
             })  # fmt: skip
             return redirect("partnerships:cities", slug=training.slug)
     return _resolve_page(request, training, profile, form, status=400)
@@ -438,8 +437,10 @@ def lead(request, pk: int):
 
 def _lead_context(request, found: Lead) -> dict:
     board.with_notes([found])
+    initial = {"stage": found.stage, "owner": found.owner, "due_on": found.due_on}
     return {
         "lead": found,
+        "form": LeadForm(initial=initial),
         "history": found.history.all(),
         "can_manage": _may_manage(request, found.training),
         "stages": MoveForm.base_fields["stage"].choices,
@@ -504,23 +505,38 @@ def _note(request, found: Lead) -> None:
     pipeline.add_note(found, form.cleaned_data["text"], who=_who(request))
 
 
-def _owner(request, found: Lead) -> None:
-    form = OwnerForm(request.POST)
-    if form.is_valid():
-        pipeline.assign(found, form.cleaned_data["owner"], who=_who(request))
-
-
-def _due(request, found: Lead) -> None:
-    form = DueForm(request.POST)
-    if not form.is_valid():
-        raise PipelineError(_("Write the due date as YYYY-MM-DD, or leave it empty."))
-    pipeline.set_due(found, form.cleaned_data["due_on"], who=_who(request))
-
-
 lead_move = _lead_action(_move)
 lead_note = _lead_action(_note)
-lead_owner = _lead_action(_owner)
-lead_due = _lead_action(_due)
+
+
+@requires(Ability.MANAGE)
+@require_POST
+def lead_save(request, pk: int):
+    """Every field of the lead's form saved at once, or nothing with the reason and the typed values."""
+    found = _lead_or_404(request, pk, Ability.MANAGE)
+    form = LeadForm(request.POST)
+    error = _lead_form_error(form)
+    if error is None:
+        try:
+            changed = pipeline.edit(found, who=_who(request), **form.changes())
+        except PipelineError as exc:
+            error = str(exc)
+    if error is not None and not request.headers.get("HX-Request"):
+        context = _lead_context(request, found) | {"form": form, "error": error}
+        return render(request, "partnerships/lead.html", context, status=400)
+    if error is None and not request.headers.get("HX-Request"):
+        messages.success(request, _("Saved.") if changed else _("Nothing to change."))
+    return _after_change(request, found, error)
+
+
+def _lead_form_error(form: LeadForm) -> str | None:
+    if not form.is_valid():
+        if "due_on" in form.errors:
+            return _("Write the due date as YYYY-MM-DD, or leave it empty.")
+        return _("Check the fields below: nothing was saved.")
+    if form.cleaned_data["stage"] == DROPPED and not form.cleaned_data["reason"].strip():
+        return _("A dropped lead needs its reason: write why it stopped, then move it again.")
+    return None
 
 
 # ---------------------------------------------------------------------------------- partner contact

@@ -86,6 +86,39 @@ def set_due(lead: Lead, due_on: dt.date | None, *, who: str) -> Lead:
     return lead
 
 
+@transaction.atomic
+def edit(
+    lead: Lead,
+    *,
+    who: str,
+    stage: str | None = None,
+    reason: str = "",
+    owner: str | None = None,
+    due_on: dt.date | str | None = "unchanged",
+    note: str = "",
+) -> list[str]:
+    """Every change of one edit of a lead at once, or none (a refused move changes nothing).
+
+    ``None`` (``"unchanged"`` for the due day, which may be emptied) leaves a field as it is; a
+    field given with its current value is no change either. Each change is one history event, in
+    the order stage, owner, due day, note. Returns what changed.
+    """
+    changed = []
+    if stage is not None and stage != lead.stage:
+        move(lead, stage, who=who, reason=reason)
+        changed.append("stage")
+    if owner is not None and owner.strip() != lead.owner:
+        assign(lead, owner, who=who)
+        changed.append("owner")
+    if due_on != "unchanged" and due_on != lead.due_on:
+        set_due(lead, due_on, who=who)
+        changed.append("due")
+    if note.strip():
+        add_note(lead, note, who=who)
+        changed.append("note")
+    return changed
+
+
 def add_note(lead: Lead, text: str, *, who: str) -> LeadEvent:
     if not text.strip():
         raise PipelineError("a note needs some text")
