@@ -165,7 +165,9 @@ def survey_add(
     ] = None,
     indicators: Annotated[
         Path | None,
-        typer.Option(help="Indicators file for the report (default: FORM.indicators.toml or indicators.toml beside it)."),
+        typer.Option(
+            help="Indicators file for the report (default: FORM.indicators.toml or indicators.toml beside it)."
+        ),
     ] = None,
 ) -> None:
     """Add an XLSForm to a training (a new version if its form_id is known) and print the survey id."""
@@ -340,15 +342,20 @@ def analyze(
         Path | None, typer.Option(help="Indicators file (default: the one beside the form).")
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Only submissions received up to this day (YYYY-MM-DD, UTC).")
+        str | None,
+        typer.Option("--as-of", help="Only submissions received up to this day (YYYY-MM-DD, UTC)."),
     ] = None,
     by: Annotated[str | None, typer.Option(help="Disaggregate by this select question, e.g. city.")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of labels: en, ru, uz-Latn, uz-Cyrl, zh.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of labels: en, ru, uz-Latn, uz-Cyrl, zh.")
+    ] = "en",
     registered: Annotated[
         int | None, typer.Option(help="Registered participants, for the response rate (file mode).")
     ] = None,
     timezone: Annotated[str, typer.Option(help="Time zone of export timestamps without one.")] = "UTC",
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document (schema: docs/analysis.md).")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON document (schema: docs/analysis.md).")
+    ] = False,
 ) -> None:
     """Compute every indicator of a survey (from files, or from the store with --survey)."""
     from citybridge.analysis.export import analysis_json
@@ -361,7 +368,9 @@ def analyze(
 
         result = analyze_survey(find_survey(survey), as_of=day, by=by, language=lang)
     elif form and data:
-        result = _analyze_files(_existing(form), _existing(data), indicators, day, by, lang, registered, timezone)
+        result = _analyze_files(
+            _existing(form), _existing(data), indicators, day, by, lang, registered, timezone
+        )
     else:
         raise UserError("give --form FORM --data FILE, or --survey S.")
     if as_json:
@@ -382,7 +391,9 @@ def _analyze_files(form_path, data_path, spec_path, day, by, lang, registered, t
     if respondents.rejected:
         errors.print(f"{respondents.rejected} row(s) of {data_path.name} failed validation and are left out:")
         _print_problems(list(respondents.problems))
-    return compute(loaded, respondents.frame, spec=spec, as_of=day, by=by, language=lang, registered=registered)
+    return compute(
+        loaded, respondents.frame, spec=spec, as_of=day, by=by, language=lang, registered=registered
+    )
 
 
 def _print_analysis(result) -> None:
@@ -393,7 +404,9 @@ def _print_analysis(result) -> None:
     console.print(f"{result.title}: {result.respondents} respondents ({when}){rate}.")
     table = _table("question", "kind", "base", "missing", "headline")
     for indicator in result.indicators.values():
-        table.add_row(indicator.name, indicator.kind, str(indicator.base), str(indicator.missing), headline(indicator))
+        table.add_row(
+            indicator.name, indicator.kind, str(indicator.base), str(indicator.missing), headline(indicator)
+        )
     console.print(table)
     for group in result.groups:
         caution = " (small base: read with care)" if group.small_base else ""
@@ -417,9 +430,12 @@ REPORT_LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
 @app.command()
 def report(
     training: Annotated[str, typer.Option(help="Training id or slug.")],
-    survey: Annotated[str | None, typer.Option(help="The survey to report on (default: the training's).")] = None,
+    survey: Annotated[
+        str | None, typer.Option(help="The survey to report on (default: the training's).")
+    ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Figures as of this day (YYYY-MM-DD); default: everything received.")
+        str | None,
+        typer.Option("--as-of", help="Figures as of this day (YYYY-MM-DD); default: everything received."),
     ] = None,
     compare: Annotated[
         str | None, typer.Option(help="Add what changed since this earlier day (YYYY-MM-DD).")
@@ -430,7 +446,9 @@ def report(
 ) -> None:
     """Write the evaluation and needs-assessment report of a training (HTML, PDF, DOCX)."""
     _store()
-    for path in _write_reports(training, survey, _day(as_of), _day(compare), _languages(lang), _formats(fmt), out):
+    for path in _write_reports(
+        training, survey, _day(as_of), _day(compare), _languages(lang), _formats(fmt), out
+    ):
         console.print(f"Wrote {path}")
 
 
@@ -457,7 +475,9 @@ def _write_reports(training_ref, survey_ref, day, since, languages, formats, out
 @app.command()
 def booklet(
     training: Annotated[str, typer.Option(help="Training id or slug.")],
-    practices: Annotated[Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")],
+    practices: Annotated[
+        Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")
+    ],
     lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
     out: Annotated[Path, typer.Option(help="Folder for the booklet files.")] = Path("reports"),
@@ -481,7 +501,9 @@ def _write_booklets(training_ref, practices_path: Path, languages, formats, out:
     priorities = priority_counts(found)
     written: list[Path] = []
     for language in languages:
-        document = build_booklet(training_summary(found), practices, priorities, Translator(language), language=language)
+        document = build_booklet(
+            training_summary(found), practices, priorities, Translator(language), language=language
+        )
         written += write_document(document, out, f"booklet-{found.slug}-{language}", formats)
     return written
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "citybridge.web.participate",
     "citybridge.web.partnerships",
     "citybridge.web.knowledge",
+    "citybridge.web.waves",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,8 @@ JOBS_QUEUE = os.environ.get("CITYBRIDGE_JOBS_QUEUE", "citybridge")
 # its sender's thread ("direct": the tests, whose transaction another thread cannot see).
 SUBMISSION_INTAKE = os.environ.get("CITYBRIDGE_SUBMISSION_INTAKE", "batched")
 LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per user name and address, 15 min
+
+from citybridge.web.waves.mail_settings import *  # noqa: E402, F403  (e-mail and webhooks, from the environment)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

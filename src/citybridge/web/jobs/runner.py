@@ -21,6 +21,7 @@ log = logging.getLogger("citybridge.jobs")
 KINDS = {
     "report": "citybridge.web.jobs.report:run",
     "booklet": "citybridge.web.knowledge.booklet:run",
+    "waves-send": "citybridge.web.waves.jobs:send",
 }
 Progress = Callable[[float, str], None]
 
@@ -42,7 +43,9 @@ def run(pk: int) -> None:
     except Exception as error:
         message = _user_message(error)
         log.exception("job %s (%s) failed", pk, job.kind)
-        Job.objects.filter(pk=pk).update(status=Job.Status.FAILED, message=message, finished_at=timezone.now())
+        Job.objects.filter(pk=pk).update(
+            status=Job.Status.FAILED, message=message, finished_at=timezone.now()
+        )
         return
     names = [Path(f).name for f in files]
     Job.objects.filter(pk=pk).update(

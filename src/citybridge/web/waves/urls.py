@@ -1,0 +1,8 @@
+from django.urls import path
+
+from citybridge.web.waves import views
+
+app_name = "waves"
+urlpatterns = [
+    path("opt-out/<str:token>/", views.opt_out, name="opt-out"),
+]
