@@ -28,6 +28,7 @@ from citybridge.commands import leads as leads_commands
 from citybridge.commands import matching as matching_commands
 from citybridge.commands import places as places_commands
 from citybridge.commands import server as server_commands
+from citybridge.commands import waves as waves_commands
 from citybridge.forms import FormError, load_xlsform
 from citybridge.reports.output import FORMATS
 from citybridge.submissions import Problem
@@ -58,6 +59,7 @@ app.add_typer(places_commands.app, name="places")
 app.command("serve")(server_commands.serve)
 app.command("createuser")(server_commands.createuser)
 app.command("worker")(server_commands.worker)
+app.add_typer(waves_commands.app, name="waves")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -165,9 +167,7 @@ def survey_add(
     ] = None,
     indicators: Annotated[
         Path | None,
-        typer.Option(
-            help="Indicators file for the report (default: FORM.indicators.toml or indicators.toml beside it)."
-        ),
+        typer.Option(help="Indicators file for the report (default: FORM.indicators.toml or indicators.toml beside it)."),
     ] = None,
 ) -> None:
     """Add an XLSForm to a training (a new version if its form_id is known) and print the survey id."""
@@ -342,23 +342,22 @@ def analyze(
         Path | None, typer.Option(help="Indicators file (default: the one beside the form).")
     ] = None,
     as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Only submissions received up to this day (YYYY-MM-DD, UTC)."),
+        str | None, typer.Option("--as-of", help="Only submissions received up to this day (YYYY-MM-DD, UTC).")
     ] = None,
     by: Annotated[str | None, typer.Option(help="Disaggregate by this select question, e.g. city.")] = None,
-    lang: Annotated[
-        str, typer.Option("--lang", help="Language of labels: en, ru, uz-Latn, uz-Cyrl, zh.")
-    ] = "en",
+    lang: Annotated[str, typer.Option("--lang", help="Language of labels: en, ru, uz-Latn, uz-Cyrl, zh.")] = "en",
     registered: Annotated[
         int | None, typer.Option(help="Registered participants, for the response rate (file mode).")
     ] = None,
     timezone: Annotated[str, typer.Option(help="Time zone of export timestamps without one.")] = "UTC",
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON document (schema: docs/analysis.md).")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document (schema: docs/analysis.md).")] = False,
+    waves: Annotated[str | None, typer.Option(help="Instead: a training's waves compared per participant.")] = None,
 ) -> None:
     """Compute every indicator of a survey (from files, or from the store with --survey)."""
     from citybridge.analysis.export import analysis_json
+
+    if waves:
+        return waves_commands.analyze_waves(waves, as_json, lang)
 
     day = _day(as_of)
     if survey:
@@ -368,9 +367,7 @@ def analyze(
 
         result = analyze_survey(find_survey(survey), as_of=day, by=by, language=lang)
     elif form and data:
-        result = _analyze_files(
-            _existing(form), _existing(data), indicators, day, by, lang, registered, timezone
-        )
+        result = _analyze_files(_existing(form), _existing(data), indicators, day, by, lang, registered, timezone)
     else:
         raise UserError("give --form FORM --data FILE, or --survey S.")
     if as_json:
@@ -391,9 +388,7 @@ def _analyze_files(form_path, data_path, spec_path, day, by, lang, registered, t
     if respondents.rejected:
         errors.print(f"{respondents.rejected} row(s) of {data_path.name} failed validation and are left out:")
         _print_problems(list(respondents.problems))
-    return compute(
-        loaded, respondents.frame, spec=spec, as_of=day, by=by, language=lang, registered=registered
-    )
+    return compute(loaded, respondents.frame, spec=spec, as_of=day, by=by, language=lang, registered=registered)
 
 
 def _print_analysis(result) -> None:
@@ -404,9 +399,7 @@ def _print_analysis(result) -> None:
     console.print(f"{result.title}: {result.respondents} respondents ({when}){rate}.")
     table = _table("question", "kind", "base", "missing", "headline")
     for indicator in result.indicators.values():
-        table.add_row(
-            indicator.name, indicator.kind, str(indicator.base), str(indicator.missing), headline(indicator)
-        )
+        table.add_row(indicator.name, indicator.kind, str(indicator.base), str(indicator.missing), headline(indicator))
     console.print(table)
     for group in result.groups:
         caution = " (small base: read with care)" if group.small_base else ""
@@ -430,12 +423,9 @@ REPORT_LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
 @app.command()
 def report(
     training: Annotated[str, typer.Option(help="Training id or slug.")],
-    survey: Annotated[
-        str | None, typer.Option(help="The survey to report on (default: the training's).")
-    ] = None,
+    survey: Annotated[str | None, typer.Option(help="The survey to report on (default: the training's).")] = None,
     as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Figures as of this day (YYYY-MM-DD); default: everything received."),
+        str | None, typer.Option("--as-of", help="Figures as of this day (YYYY-MM-DD); default: everything received.")
     ] = None,
     compare: Annotated[
         str | None, typer.Option(help="Add what changed since this earlier day (YYYY-MM-DD).")
@@ -446,9 +436,7 @@ def report(
 ) -> None:
     """Write the evaluation and needs-assessment report of a training (HTML, PDF, DOCX)."""
     _store()
-    for path in _write_reports(
-        training, survey, _day(as_of), _day(compare), _languages(lang), _formats(fmt), out
-    ):
+    for path in _write_reports(training, survey, _day(as_of), _day(compare), _languages(lang), _formats(fmt), out):
         console.print(f"Wrote {path}")
 
 
@@ -475,9 +463,7 @@ def _write_reports(training_ref, survey_ref, day, since, languages, formats, out
 @app.command()
 def booklet(
     training: Annotated[str, typer.Option(help="Training id or slug.")],
-    practices: Annotated[
-        Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")
-    ],
+    practices: Annotated[Path, typer.Option(help="The good practices (JSON), e.g. examples/uzbekistan-2020/practices.json.")],
     lang: Annotated[str, typer.Option("--lang", help="en, ru, uz-Latn, uz-Cyrl, or all.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="html, pdf, docx, or all.")] = "all",
     out: Annotated[Path, typer.Option(help="Folder for the booklet files.")] = Path("reports"),
@@ -501,9 +487,7 @@ def _write_booklets(training_ref, practices_path: Path, languages, formats, out:
     priorities = priority_counts(found)
     written: list[Path] = []
     for language in languages:
-        document = build_booklet(
-            training_summary(found), practices, priorities, Translator(language), language=language
-        )
+        document = build_booklet(training_summary(found), practices, priorities, Translator(language), language=language)
         written += write_document(document, out, f"booklet-{found.slug}-{language}", formats)
     return written
 

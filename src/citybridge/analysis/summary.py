@@ -20,7 +20,5 @@ def headline(indicator: Indicator) -> str:
     if indicator.kind == TEXT:
         tags = ", ".join(f"{o.label} {o.count}" for o in indicator.options[:3])
         return f"{indicator.base} answers" + (f"; {tags}" if tags else "")
-    ranked = (
-        indicator.options if indicator.kind == MULTIPLE else sorted(indicator.options, key=lambda o: -o.count)
-    )
+    ranked = indicator.options if indicator.kind == MULTIPLE else sorted(indicator.options, key=lambda o: -o.count)
     return "; ".join(f"{o.label} {o.count} ({o.share:.0%})" for o in ranked[:3])

@@ -46,9 +46,7 @@ def text_figures(
     ).filter(answered)
     patterns = sectors.patterns()
     lowered = table.get_column("text").str.to_lowercase()  # once, not once per sector
-    tagged = table.with_columns(
-        lowered.str.contains(pattern).alias(slug) for slug, pattern in patterns.items()
-    )
+    tagged = table.with_columns(lowered.str.contains(pattern).alias(slug) for slug, pattern in patterns.items())
     base = tagged.height
     counts = np.array([int(tagged.get_column(slug).sum()) for slug in patterns]) if patterns else np.array([])
     lows, highs = wilson_many(counts, base)

@@ -11,13 +11,10 @@ import typer
 
 
 def serve(
-    host: Annotated[
-        str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")
-    ] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[
-        int,
-        typer.Option(min=0, help="Server processes (default: one per core, at least 2).", show_default=False),
+        int, typer.Option(min=0, help="Server processes (default: one per core, at least 2).", show_default=False)
     ] = 0,
     threads: Annotated[int, typer.Option(min=1, help="Threads per process running the application.")] = 8,
 ) -> None:
@@ -97,15 +94,11 @@ class _ThreadsAreMeant:
 def createuser(
     username: Annotated[str, typer.Argument(help="The new user's login name.")],
     email: Annotated[str, typer.Option(help="E-mail address.")] = "",
-    admin: Annotated[
-        bool, typer.Option("--admin", help="An administrator: every organisation, the admin pages.")
-    ] = False,
+    admin: Annotated[bool, typer.Option("--admin", help="An administrator: every organisation, the admin pages.")] = False,
     organisation: Annotated[
         str | None, typer.Option(help="Organisation (slug or name) the user works for; created if new.")
     ] = None,
-    role: Annotated[
-        str, typer.Option(help="organiser, analyst or partner (with --organisation).")
-    ] = "organiser",
+    role: Annotated[str, typer.Option(help="organiser, analyst or partner (with --organisation).")] = "organiser",
     partner_city: Annotated[str, typer.Option(help="For a partner contact: their partner city.")] = "",
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input (scripts).")
@@ -122,12 +115,7 @@ def createuser(
 
     try:
         user = create_user(
-            username,
-            password,
-            email=email,
-            admin=admin,
-            organisation=organisation,
-            role=role,
+            username, password, email=email, admin=admin, organisation=organisation, role=role,
             partner_city=partner_city,
         )
     except PeopleError as error:

@@ -72,10 +72,7 @@ def _footer(as_of: dt.date | None, t: Translator) -> str:
 
 def _changes_section(before: Analysis, after: Analysis, t: Translator) -> Section:
     sentences = narrative.change_sentences(before, after, t)
-    title = (
-        t.gettext("What changed since {date}").format(date=t.format_date(before.as_of))
-        if before.as_of
-        else ""
-    )
+    title = t.gettext("What changed since {date}").format(date=t.format_date(before.as_of)) if before.as_of else ""
     blocks = (BulletList(tuple(sentences)),) if sentences else (Paragraph(t.gettext("No figure changed.")),)
     return Section("changes", title, blocks)
+

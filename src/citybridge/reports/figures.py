@@ -60,9 +60,7 @@ def _of_indicator(indicator, parts: list[str], reference: str, rounding: str) ->
             share = indicator.top_box
             return FigureValue(percent(share.count, share.base), share.base, "percent")
         case ["yes"] if indicator.yes:
-            return FigureValue(
-                percent(indicator.yes.count, indicator.yes.base), indicator.yes.base, "percent"
-            )
+            return FigureValue(percent(indicator.yes.count, indicator.yes.base), indicator.yes.base, "percent")
         case ["option", value, *measure]:
             return _counted(_find(indicator.options, value, reference), indicator.base, measure)
         case ["band", value, *measure]:

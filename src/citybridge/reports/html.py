@@ -25,7 +25,6 @@ FONT_STACK = '"Noto Sans", "Noto Sans CJK SC", "DejaVu Sans", sans-serif'
 # strips quotes but not spaces, so it needs the unquoted form with no space after the commas.
 _SVG_FONT_STACK = ",".join(name.strip(' "') for name in FONT_STACK.split(","))
 
-
 @dataclass(frozen=True)
 class Furniture:
     """The text a renderer adds around the content: the contents heading and the date lines."""

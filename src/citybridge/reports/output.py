@@ -11,7 +11,7 @@ FORMATS = ("html", "pdf", "docx")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    """ "all", one format, or a comma-separated list; unknown names are refused."""
+    """"all", one format, or a comma-separated list; unknown names are refused."""
     wanted = FORMATS if text == "all" else tuple(f.strip().lower() for f in text.split(",") if f.strip())
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
@@ -51,8 +51,4 @@ def _write_docx(doc: Document, path: Path) -> None:
     write_docx(doc, path)
 
 
-_WRITERS: dict[str, Callable[[Document, Path], None]] = {
-    "html": _write_html,
-    "pdf": _write_pdf,
-    "docx": _write_docx,
-}
+_WRITERS: dict[str, Callable[[Document, Path], None]] = {"html": _write_html, "pdf": _write_pdf, "docx": _write_docx}

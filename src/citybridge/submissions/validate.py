@@ -199,7 +199,9 @@ def _checks(form: Form, questions: list[Question], columns: set[str]):
     kinds = {q.name: COLUMN_KINDS[q.type] for q in form.answer_questions}
     checks: list[pl.Expr] = [
         pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
-        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias("meta|submitted"),
+        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias(
+            "meta|submitted"
+        ),
     ]
     unchecked: list[str] = []
     for question in questions:

@@ -131,9 +131,7 @@ def matching_result(
         "capacity": capacity,
         "weights": dict(weights.weights),
         "unresolved": [c.name for c in cities if c.place_id is None],
-        "suggestions": {
-            key: [asdict(m) for m in found] for key, found in suggest(scores, k, t, names).items()
-        },
+        "suggestions": {key: [asdict(m) for m in found] for key, found in suggest(scores, k, t, names).items()},
     }
     if optimal:
         both = assignments(scores, k, capacity, t, names)

@@ -18,12 +18,8 @@ class LoginView(auth.LoginView):
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
         if ratelimit.blocked(request, username):
-            message = _(
-                "Too many failed attempts. Wait 15 minutes, or ask an administrator to reset your password."
-            )
-            return render(
-                request, "registration/login.html", {"form": self.get_form(), "blocked": message}, status=429
-            )
+            message = _("Too many failed attempts. Wait 15 minutes, or ask an administrator to reset your password.")
+            return render(request, "registration/login.html", {"form": self.get_form(), "blocked": message}, status=429)
         response = super().post(request, *args, **kwargs)
         if request.user.is_authenticated:
             ratelimit.succeeded(request, username)

@@ -38,9 +38,7 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     choices = filter_choices(form, spec, language)
     filters, problems = read_filters(request.GET, choices)
     state = data_state(survey, version)
-    analysis = remembered(
-        (state, filters.query(), language), lambda: filtered_analysis(survey, filters, language)
-    )
+    analysis = remembered((state, filters.query(), language), lambda: filtered_analysis(survey, filters, language))
 
     def figures() -> str:
         results = _results(training, spec, analysis, filters, problems, language)
@@ -52,13 +50,7 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     # state of the data, filters and language (the page around them carries the user's own menu
     # and token).
     written = remembered((state, "figures", request.GET.urlencode(), language), figures)
-    context = {
-        "training": training,
-        "survey": survey,
-        "choices": choices,
-        "filters": filters,
-        "analysis": analysis,
-    }
+    context = {"training": training, "survey": survey, "choices": choices, "filters": filters, "analysis": analysis}
     context["figures"] = mark_safe(written)  # our own templates' output, escaped as it was written
     return render(request, "front/dashboard.html", context)
 
@@ -73,10 +65,7 @@ def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
     language = core_language(get_language())
     choices = filter_choices(version.form(), survey_spec(survey), language)
     filters, _ = read_filters(request.GET, choices)
-    key, chart = (
-        (data_state(survey, version), filters.query(), language),
-        request.GET.get("chart", "responses"),
-    )
+    key, chart = (data_state(survey, version), filters.query(), language), request.GET.get("chart", "responses")
     analysis = remembered(key, lambda: filtered_analysis(survey, filters, language))
     svg = remembered((key, chart), lambda: _chart_svg(analysis, chart, language))
     if svg is None:

@@ -47,9 +47,7 @@ def _labelled(table: SubmissionTable, headers: dict[str, str]) -> pl.DataFrame:
 
 
 def _list_text(frame: pl.DataFrame, separator: str = ", ") -> list[pl.Expr]:
-    return [
-        pl.col(name).list.join(separator) for name, dtype in frame.schema.items() if dtype == pl.List(pl.Utf8)
-    ]
+    return [pl.col(name).list.join(separator) for name, dtype in frame.schema.items() if dtype == pl.List(pl.Utf8)]
 
 
 def _xlsx(table: SubmissionTable, headers: dict[str, str]) -> bytes:
@@ -71,12 +69,12 @@ def _xlsx(table: SubmissionTable, headers: dict[str, str]) -> bytes:
 
 def _naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
     """Excel cells cannot hold a time zone: the UTC wall-clock time, with "(UTC)" in the header."""
-    zoned = [
-        name for name, dtype in frame.schema.items() if isinstance(dtype, pl.Datetime) and dtype.time_zone
-    ]
+    zoned = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.Datetime) and dtype.time_zone]
     frame = frame.with_columns(pl.col(name).dt.replace_time_zone(None) for name in zoned)
     return frame.rename({name: f"{name} (UTC)" for name in zoned})
 
 
 def file_name(survey_slug: str, fmt: str, today: dt.date) -> str:
     return f"{survey_slug}-submissions-{today.isoformat()}.{fmt}"
+
+

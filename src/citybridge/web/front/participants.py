@@ -35,9 +35,7 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
     personal = may(request.user, Ability.PERSONAL_DATA, training.organisation_id)
     everyone = training.participants.select_related("city").order_by("pk")
     page = Paginator(everyone, PER_PAGE).get_page(request.GET.get("page"))
-    rows = [
-        (participant_pseudonym(page.start_index() + i), person) for i, person in enumerate(page.object_list)
-    ]
+    rows = [(participant_pseudonym(page.start_index() + i), person) for i, person in enumerate(page.object_list)]
     context = {
         "training": training,
         "page": page,

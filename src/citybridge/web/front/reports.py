@@ -70,10 +70,6 @@ def _submit(request: HttpRequest, training: Training, data: dict):
         params = {"languages": languages, "formats": formats}
         kind = "booklet"
     else:
-        params = report_job.params(
-            languages=languages, formats=formats, as_of=data["as_of"], compare=data["compare"]
-        )
+        params = report_job.params(languages=languages, formats=formats, as_of=data["as_of"], compare=data["compare"])
         kind = "report"
-    return submit(
-        kind, organisation=training.organisation, training=training, params=params, user=request.user
-    )
+    return submit(kind, organisation=training.organisation, training=training, params=params, user=request.user)

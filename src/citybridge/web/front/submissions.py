@@ -32,11 +32,7 @@ def submissions(request: HttpRequest, survey_slug: str) -> HttpResponse:
     search = request.GET.get("q", "")
     table = submission_table(survey, personal=personal, language=core_language(get_language()), search=search)
     page = Paginator(range(table.labels.height), PER_PAGE).get_page(request.GET.get("page"))
-    shown = (
-        table.labels.slice(page.start_index() - 1, len(page.object_list))
-        if page.object_list
-        else table.labels.clear()
-    )
+    shown = table.labels.slice(page.start_index() - 1, len(page.object_list)) if page.object_list else table.labels.clear()
     headers = table.headers | _meta_headers()
     context = {
         "survey": survey,
@@ -69,9 +65,7 @@ def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
     language = core_language(get_language())
     table = submission_table(survey, personal=personal, language=language, search=request.GET.get("q", ""))
     response = HttpResponse(export_bytes(table, fmt, _meta_headers()), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{file_name(survey.slug, fmt, timezone.localdate())}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{file_name(survey.slug, fmt, timezone.localdate())}"'
     return response
 
 
@@ -99,3 +93,5 @@ def _meta_headers() -> dict[str, str]:
 def _query(search: str, personal: bool) -> str:
     pairs = [("q", search)] if search else []
     return urlencode(pairs + ([("personal", "1")] if personal else []))
+
+

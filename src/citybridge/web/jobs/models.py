@@ -18,9 +18,7 @@ class Job(models.Model):
         FAILED = "failed", "failed"
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="jobs")
-    training = models.ForeignKey(
-        Training, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs"
-    )
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
     kind = models.CharField(max_length=40)
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -31,9 +29,7 @@ class Job(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     runner = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="For a job run in a thread of a web process: that process (jobs/owner.py)",
+        max_length=300, blank=True, help_text="For a job run in a thread of a web process: that process (jobs/owner.py)"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -15,9 +15,7 @@ from citybridge.web.reporting import evaluation_survey, report_inputs
 LANGUAGES = ("en", "ru", "uz-Latn", "uz-Cyrl")
 
 
-def params(
-    *, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None, compare: dt.date | None = None
-) -> dict:
+def params(*, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None, compare: dt.date | None = None) -> dict:
     return {
         "languages": list(languages),
         "formats": list(formats),

@@ -43,9 +43,7 @@ def run(pk: int) -> None:
     except Exception as error:
         message = _user_message(error)
         log.exception("job %s (%s) failed", pk, job.kind)
-        Job.objects.filter(pk=pk).update(
-            status=Job.Status.FAILED, message=message, finished_at=timezone.now()
-        )
+        Job.objects.filter(pk=pk).update(status=Job.Status.FAILED, message=message, finished_at=timezone.now())
         return
     names = [Path(f).name for f in files]
     Job.objects.filter(pk=pk).update(

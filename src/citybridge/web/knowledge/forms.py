@@ -8,12 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from citybridge.reports.output import FORMATS
 from citybridge.web.knowledge import booklet, hub
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "ru": "Русский",
-    "uz-Latn": "Oʻzbekcha (lotin)",
-    "uz-Cyrl": "Ўзбекча (кирилл)",
-}
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "uz-Latn": "Oʻzbekcha (lotin)", "uz-Cyrl": "Ўзбекча (кирилл)"}
 
 
 class SearchForm(forms.Form):

@@ -58,18 +58,15 @@ def find(trainings: QuerySet[Training], query: str = "", sector: str = "") -> Fo
     wanted = canonical([sector])[0] if sector and sectors.is_sector(sector) else ""
     return Found(
         lectures=[
-            lecture
-            for lecture in lectures
+            lecture for lecture in lectures
             if _meets(wanted, lecture.topics) and matches(query, [lecture.title, lecture.summary])
         ],
         speakers=[
-            speaker
-            for speaker, topics in speakers.items()
+            speaker for speaker, topics in speakers.items()
             if _meets(wanted, topics) and matches(query, [speaker.name, speaker.bio])
         ],
         practices=[
-            practice
-            for practice in practices
+            practice for practice in practices
             if _meets(wanted, practice.sectors) and matches(query, [practice.title, *practice.key_points])
         ],
     )

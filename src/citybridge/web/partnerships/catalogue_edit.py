@@ -52,9 +52,7 @@ def put_partner(entry: dict[str, Any], *, replacing: str | None = None) -> Catal
     partners = data["partners"]
     keys = [p["key"] for p in partners]
     if entry["key"] in keys and entry["key"] != replacing:
-        raise CatalogueError(
-            [f"partner '{entry['key']}', field key: already in the catalogue; choose another key"]
-        )
+        raise CatalogueError([f"partner '{entry['key']}', field key: already in the catalogue; choose another key"])
     if replacing in keys:
         old = partners[keys.index(replacing)]
         entry = {**entry, "ties": entry.get("ties", old.get("ties") or [])}
@@ -121,9 +119,7 @@ def export_csv(catalogue: Catalogue) -> str:
             *(partner.names.get(language, "") for language in NAME_COLUMNS.values()),
         ]  # fmt: skip
         for strength in partner.strengths or [None]:
-            writer.writerow(
-                own + ([strength.sector, strength.text, strength.source] if strength else ["", "", ""])
-            )
+            writer.writerow(own + ([strength.sector, strength.text, strength.source] if strength else ["", "", ""]))
     return out.getvalue()
 
 
@@ -134,14 +130,10 @@ def _blank(value) -> str:
 def _csv_data(text: str, source: str) -> dict[str, Any]:
     rows = list(csv.DictReader(io.StringIO(text)))
     if not rows:
-        raise CatalogueError(
-            [f"{source}: no rows; the first line names the columns: {', '.join(CSV_COLUMNS)}"]
-        )
+        raise CatalogueError([f"{source}: no rows; the first line names the columns: {', '.join(CSV_COLUMNS)}"])
     missing = [c for c in ("key", "name", "country") if c not in rows[0]]
     if missing:
-        raise CatalogueError(
-            [f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}"]
-        )
+        raise CatalogueError([f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}"])
     partners: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
     for number, row in enumerate(rows, 2):
@@ -158,9 +150,7 @@ def _csv_data(text: str, source: str) -> dict[str, Any]:
 
 
 def _csv_partner(row: dict[str, str], where: str, problems: list[str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        field: (row.get(field) or "").strip() for field in ("key", "name", "country", "region")
-    }
+    entry: dict[str, Any] = {field: (row.get(field) or "").strip() for field in ("key", "name", "country", "region")}
     for column, kind in NUMBER_COLUMNS.items():
         value = (row.get(column) or "").strip().replace(",", "")
         try:
@@ -168,9 +158,7 @@ def _csv_partner(row: dict[str, str], where: str, problems: list[str]) -> dict[s
         except ValueError:
             problems.append(f"{where}, column {column}: '{value}' is not a number")
             entry[column] = None
-    entry["names"] = {
-        lang: row[col].strip() for col, lang in NAME_COLUMNS.items() if (row.get(col) or "").strip()
-    }
+    entry["names"] = {lang: row[col].strip() for col, lang in NAME_COLUMNS.items() if (row.get(col) or "").strip()}
     entry["strengths"] = []
     entry["ties"] = []
     return entry

@@ -15,18 +15,12 @@ from citybridge.web.partnerships.board import STAGE_NAMES
 class AddPlaceForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     other_names = forms.CharField(
-        label=_("Other names"),
-        required=False,
-        help_text=_("Other spellings, any script, separated by commas."),
+        label=_("Other names"), required=False, help_text=_("Other spellings, any script, separated by commas.")
     )
-    country = forms.CharField(
-        label=_("Country"), max_length=60, initial="UZ", help_text=_("ISO code or name.")
-    )
+    country = forms.CharField(label=_("Country"), max_length=60, initial="UZ", help_text=_("ISO code or name."))
     region = forms.CharField(label=_("Region"), max_length=200, required=False)
     population = forms.IntegerField(label=_("Population"), min_value=0, required=False)
-    latitude = forms.FloatField(
-        label=_("Latitude"), min_value=-90, max_value=90, help_text=_("Decimal degrees, north positive.")
-    )
+    latitude = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90, help_text=_("Decimal degrees, north positive."))
     longitude = forms.FloatField(
         label=_("Longitude"), min_value=-180, max_value=180, help_text=_("Decimal degrees, east positive.")
     )
@@ -38,9 +32,7 @@ class AddPlaceForm(forms.Form):
             raise forms.ValidationError(str(exc)) from None
 
     def other_name_list(self) -> list[str]:
-        return [
-            n.strip() for n in re.split(r"[,\n]", self.cleaned_data.get("other_names") or "") if n.strip()
-        ]
+        return [n.strip() for n in re.split(r"[,\n]", self.cleaned_data.get("other_names") or "") if n.strip()]
 
 
 class ChoosePlaceForm(forms.Form):
@@ -52,9 +44,7 @@ NAME_FIELDS = {"name_ru": "ru", "name_zh": "zh", "name_uz_latn": "uz-Latn", "nam
 
 
 class PartnerForm(forms.Form):
-    key = forms.CharField(
-        label=_("Key"), max_length=60, help_text=_("Lower-case letters, digits, '_' or '-'.")
-    )
+    key = forms.CharField(label=_("Key"), max_length=60, help_text=_("Lower-case letters, digits, '_' or '-'."))
     name = forms.CharField(label=_("Name"), max_length=200)
     country = forms.CharField(label=_("Country"), max_length=60, help_text=_("Two-letter ISO code, e.g. CN."))
     region = forms.CharField(label=_("Region"), max_length=200, required=False)
@@ -78,9 +68,7 @@ class PartnerForm(forms.Form):
         data = self.cleaned_data
         entry = {name: data.get(name) for name in PARTNER_FIELDS}
         entry["region"] = entry["region"] or ""
-        entry["names"] = {
-            language: data[f].strip() for f, language in NAME_FIELDS.items() if data.get(f, "").strip()
-        }
+        entry["names"] = {language: data[f].strip() for f, language in NAME_FIELDS.items() if data.get(f, "").strip()}
         entry["strengths"] = strengths
         return entry
 
@@ -100,9 +88,7 @@ def _field_of(problem: str, fields) -> str | None:
 
 
 class CatalogueUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Catalogue file"), help_text=_("YAML (as exported) or CSV, one row per strength.")
-    )
+    file = forms.FileField(label=_("Catalogue file"), help_text=_("YAML (as exported) or CSV, one row per strength."))
 
 
 class MoveForm(forms.Form):
@@ -119,9 +105,7 @@ class OwnerForm(forms.Form):
 
 
 class DueForm(forms.Form):
-    due_on = forms.DateField(
-        label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class MatchLeadForm(forms.Form):

@@ -14,9 +14,7 @@ from citybridge.web.trainings.models import Training
 
 class ChosenPlace(models.Model):
     training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="chosen_places")
-    written_name = models.CharField(
-        max_length=200, help_text="The name as the survey or registrations write it"
-    )
+    written_name = models.CharField(max_length=200, help_text="The name as the survey or registrations write it")
     place_id = models.CharField(max_length=60, help_text="Gazetteer id, e.g. geonames:1513271 or user:khovos")
     chosen_by = models.CharField(max_length=150)
     chosen_at = models.DateTimeField(auto_now=True)

@@ -119,13 +119,9 @@ def resolve(request, slug: str, key: str):
             messages.error(request, _("Choose one of the candidates listed, or add the place below."))
         else:
             placing.choose_place(training, (profile.name, profile.key), chosen.id, who=_who(request))
-            messages.success(
-                request, _("%(city)s is now %(place)s.") % {"city": profile.name, "place": chosen.name}
-            )
+            messages.success(request, _("%(city)s is now %(place)s.") % {"city": profile.name, "place": chosen.name})
             return redirect("partnerships:cities", slug=training.slug)
-    return _resolve_page(
-        request, training, profile, AddPlaceForm(initial={"name": profile.name, "country": COUNTRY})
-    )
+    return _resolve_page(request, training, profile, AddPlaceForm(initial={"name": profile.name, "country": COUNTRY}))
 
 
 @requires(Ability.MANAGE)
@@ -142,9 +138,7 @@ def add_city_place(request, slug: str, key: str):
                     data["name"], country=data["country"], latitude=data["latitude"], longitude=data["longitude"],
                     population=data["population"] or 0, region=data["region"], other_names=form.other_name_list(),
                 )  # fmt: skip
-                placing.choose_place(
-                    training, (profile.name, profile.key), stored.place_id, who=_who(request)
-                )
+                placing.choose_place(training, (profile.name, profile.key), stored.place_id, who=_who(request))
         except PlaceError as exc:
             form.add_error("name", str(exc))
         else:
@@ -245,9 +239,7 @@ def catalogue_partner(request, key: str | None = None):
             except CatalogueError as exc:
                 form.show_problems(exc.problems)
             else:
-                messages.success(
-                    request, _("Saved %(name)s in the partner catalogue.") % {"name": entry["name"]}
-                )
+                messages.success(request, _("Saved %(name)s in the partner catalogue.") % {"name": entry["name"]})
                 return redirect("partnerships:catalogue")
     else:
         form = PartnerForm(initial=_partner_initial(partner) if partner else {})
@@ -279,11 +271,7 @@ def catalogue_import(request):
     try:
         found = catalogue_edit.import_file(upload.name, upload.read())
     except CatalogueError as exc:
-        messages.error(
-            request,
-            _("%(file)s was not imported; the catalogue in use is unchanged. Fix these and upload it again:")
-            % {"file": upload.name},
-        )
+        messages.error(request, _("%(file)s was not imported; the catalogue in use is unchanged. Fix these and upload it again:") % {"file": upload.name})
         for problem in exc.problems:
             messages.error(request, problem)
     else:
@@ -306,9 +294,7 @@ def catalogue_export(request, fmt: str):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "partners.yaml"
             write_catalogue(found, path)
-            response = HttpResponse(
-                path.read_text(encoding="utf-8"), content_type="application/yaml; charset=utf-8"
-            )
+            response = HttpResponse(path.read_text(encoding="utf-8"), content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="partners.{fmt}"'
     return response
 
@@ -335,17 +321,13 @@ def matches(request, slug: str):
     training = training_or_404(request.user, slug)
     mode, k, capacity = _match_options(request.GET)
     language = core_language()
-    result = matching_result(
-        training, mode=mode, k=k, capacity=capacity, optimal=True, language=language, country=COUNTRY
-    )
+    result = matching_result(training, mode=mode, k=k, capacity=capacity, optimal=True, language=language, country=COUNTRY)
     found = catalogue_in_use()
     english = {p.key: p.name for p in found.partners}
     pairs = board.lead_pairs(board.with_notes(pipeline.leads(training=training)))
     for suggestions in result["suggestions"].values():
         for match in suggestions:
-            match["lead"] = board.existing_lead(
-                pairs, match, english.get(match["partner_key"], match["partner"])
-            )
+            match["lead"] = board.existing_lead(pairs, match, english.get(match["partner_key"], match["partner"]))
     return render(
         request,
         "partnerships/matches.html",
@@ -382,26 +364,18 @@ def match_to_lead(request, slug: str):
     result = matching_result(training, mode=mode, k=k, capacity=capacity, language="en", country=COUNTRY)
     wanted = (form.cleaned_data["requesting_key"], form.cleaned_data["partner_key"])
     match = next(
-        (
-            m
-            for m in result["suggestions"].get(wanted[0], [])
-            if (m["requesting_key"], m["partner_key"]) == wanted
-        ),
+        (m for m in result["suggestions"].get(wanted[0], []) if (m["requesting_key"], m["partner_key"]) == wanted),
         None,
     )
     if match is None:
-        messages.error(
-            request, _("That pair is no longer among the suggestions; the page shows the current ones.")
-        )
+        messages.error(request, _("That pair is no longer among the suggestions; the page shows the current ones."))
         return redirect(back)
     lead, created = pipeline.create_lead(
         match["requesting"], match["partner"], who=_who(request), training=training,
         score=match["score"], explanation=match["explanation"],
     )  # fmt: skip
     if created:
-        messages.success(
-            request, _("Lead created: %(lead)s.") % {"lead": f"{lead.requesting_city} → {lead.partner_city}"}
-        )
+        messages.success(request, _("Lead created: %(lead)s.") % {"lead": f"{lead.requesting_city} → {lead.partner_city}"})
     else:
         messages.info(request, _("This pair is already a lead."))
     return redirect(back)
@@ -425,10 +399,7 @@ def leads(request, slug: str):
     )
 
 
-LEAD_FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+LEAD_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 @requires(Ability.VIEW)
@@ -449,9 +420,7 @@ def due(request, slug: str):
     training = training_or_404(request.user, slug)
     today = timezone.localdate()
     return render(
-        request,
-        "partnerships/due.html",
-        {"training": training, "owners": pipeline.due(today, training), "today": today},
+        request, "partnerships/due.html", {"training": training, "owners": pipeline.due(today, training), "today": today}
     )
 
 

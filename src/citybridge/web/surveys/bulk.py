@@ -192,16 +192,8 @@ def insert_each(
     connection.ensure_connection()
     with closing(connection.connection.cursor()) as raw, connection.wrap_database_errors:
         for instance_id, answers, submitted_at in rows.select(INSTANCE_ID, ANSWERS, SUBMITTED_AT).iter_rows():
-            params = (
-                survey.pk,
-                version.pk,
-                instance_id,
-                answers,
-                submitted_at,
-                received,
-                source,
-                source_name,
-            )
+            params = (survey.pk, version.pk, instance_id, answers, submitted_at, received, source, source_name)
             raw.execute(sql, params)
             new.append(raw.rowcount == 1)
+    submissions_stored.send(Survey, survey=survey, instance_ids=rows[INSTANCE_ID].filter(pl.Series(new)))
     return new

@@ -56,9 +56,7 @@ class _Pending:
     outcome: Outcome | None = None
 
 
-def submit(
-    survey: Survey, version: FormVersion, payload: dict[str, Any], *, source: str, source_name: str
-) -> Outcome:
+def submit(survey: Survey, version: FormVersion, payload: dict[str, Any], *, source: str, source_name: str) -> Outcome:
     """Check and store one submission; its outcome once it is in the store (or refused)."""
     pending = _Pending(survey, version, payload, source, source_name)
     if settings.SUBMISSION_INTAKE == "direct":
@@ -157,9 +155,7 @@ def _store_together(taken: list[_Pending]) -> None:
 def _store_group(group: list[_Pending]) -> None:
     first = group[0]
     form = first.version.form()
-    raw = from_payloads(
-        form, [(row, p.payload) for row, p in enumerate(group, start=1)], source=first.source_name
-    )
+    raw = from_payloads(form, [(row, p.payload) for row, p in enumerate(group, start=1)], source=first.source_name)
     prepared = prepare(form, raw)
     validated = prepared.validated
     problems: dict[int, list[Problem]] = defaultdict(list)

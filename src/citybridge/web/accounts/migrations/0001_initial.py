@@ -6,73 +6,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("trainings", "0001_initial"),
+        ('trainings', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Membership",
+            name='Membership',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("organiser", "organiser"),
-                            ("analyst", "analyst"),
-                            ("partner", "partner contact"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "partner_city",
-                    models.CharField(
-                        blank=True,
-                        help_text="For a partner contact: the partner city whose leads they see",
-                        max_length=200,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to="trainings.organisation",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('organiser', 'organiser'), ('analyst', 'analyst'), ('partner', 'partner contact')], max_length=20)),
+                ('partner_city', models.CharField(blank=True, help_text='For a partner contact: the partner city whose leads they see', max_length=200)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='trainings.organisation')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("user", "organisation"), name="one_role_per_organisation"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            models.Q(("role", "partner"), _negated=True),
-                            models.Q(("partner_city", ""), _negated=True),
-                            _connector="OR",
-                        ),
-                        name="partner_contact_has_city",
-                    ),
-                ],
+                'constraints': [models.UniqueConstraint(fields=('user', 'organisation'), name='one_role_per_organisation'), models.CheckConstraint(condition=models.Q(models.Q(('role', 'partner'), _negated=True), models.Q(('partner_city', ''), _negated=True), _connector='OR'), name='partner_contact_has_city')],
             },
         ),
     ]

@@ -4,18 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("jobs", "0001_initial"),
+        ('jobs', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="job",
-            name="runner",
-            field=models.CharField(
-                blank=True,
-                help_text="For a job run in a thread of a web process: that process (jobs/owner.py)",
-                max_length=300,
-            ),
+            model_name='job',
+            name='runner',
+            field=models.CharField(blank=True, help_text='For a job run in a thread of a web process: that process (jobs/owner.py)', max_length=300),
         ),
     ]

@@ -5,51 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("trainings", "0001_initial"),
+        ('trainings', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ChosenPlace",
+            name='ChosenPlace',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "written_name",
-                    models.CharField(
-                        help_text="The name as the survey or registrations write it", max_length=200
-                    ),
-                ),
-                (
-                    "place_id",
-                    models.CharField(
-                        help_text="Gazetteer id, e.g. geonames:1513271 or user:khovos", max_length=60
-                    ),
-                ),
-                ("chosen_by", models.CharField(max_length=150)),
-                ("chosen_at", models.DateTimeField(auto_now=True)),
-                (
-                    "training",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="chosen_places",
-                        to="trainings.training",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('written_name', models.CharField(help_text='The name as the survey or registrations write it', max_length=200)),
+                ('place_id', models.CharField(help_text='Gazetteer id, e.g. geonames:1513271 or user:khovos', max_length=60)),
+                ('chosen_by', models.CharField(max_length=150)),
+                ('chosen_at', models.DateTimeField(auto_now=True)),
+                ('training', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='chosen_places', to='trainings.training')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("training", "written_name"), name="one_place_per_written_name"
-                    )
-                ],
+                'constraints': [models.UniqueConstraint(fields=('training', 'written_name'), name='one_place_per_written_name')],
             },
         ),
     ]

@@ -4,38 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="UserPlace",
+            name='UserPlace',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "slug",
-                    models.SlugField(help_text="The place's id is user:<slug>", max_length=100, unique=True),
-                ),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "other_names",
-                    models.JSONField(blank=True, default=list, help_text="Other spellings, any script"),
-                ),
-                ("country", models.CharField(help_text="ISO 3166-1 alpha-2, e.g. UZ", max_length=2)),
-                ("region", models.CharField(blank=True, max_length=200)),
-                ("population", models.PositiveIntegerField(default=0)),
-                ("latitude", models.FloatField()),
-                ("longitude", models.FloatField()),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('slug', models.SlugField(help_text="The place's id is user:<slug>", max_length=100, unique=True)),
+                ('name', models.CharField(max_length=200)),
+                ('other_names', models.JSONField(blank=True, default=list, help_text='Other spellings, any script')),
+                ('country', models.CharField(help_text='ISO 3166-1 alpha-2, e.g. UZ', max_length=2)),
+                ('region', models.CharField(blank=True, max_length=200)),
+                ('population', models.PositiveIntegerField(default=0)),
+                ('latitude', models.FloatField()),
+                ('longitude', models.FloatField()),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["slug"],
+                'ordering': ['slug'],
             },
         ),
     ]

@@ -4,18 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("surveys", "0001_initial"),
+        ('surveys', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="survey",
-            name="indicators",
-            field=models.JSONField(
-                blank=True,
-                default=dict,
-                help_text="How answers are read for the report (the form's indicators file)",
-            ),
+            model_name='survey',
+            name='indicators',
+            field=models.JSONField(blank=True, default=dict, help_text="How answers are read for the report (the form's indicators file)"),
         ),
     ]

@@ -4,17 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("surveys", "0002_survey_indicators"),
+        ('surveys', '0002_survey_indicators'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="survey",
-            name="is_open",
-            field=models.BooleanField(
-                default=True,
-                help_text="Open surveys accept answers through their links; closed ones refuse them",
-            ),
+            model_name='survey',
+            name='is_open',
+            field=models.BooleanField(default=True, help_text='Open surveys accept answers through their links; closed ones refuse them'),
         ),
     ]
