@@ -563,6 +563,7 @@ def demo(
     )
     _print_status(training.slug)
     _print_key_results(training)
+    waves_commands.demo_follow_up(training, EXAMPLE)
     written = _write_reports(training.slug, None, None, None, REPORT_LANGUAGES, FORMATS, out)
     written += _write_booklets(training.slug, EXAMPLE / "practices.json", REPORT_LANGUAGES, FORMATS, out)
     written.append(_write_matches(training, out))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citybridge.analysis.change import MCNEMAR, PARTICIPANT, WILCOXON, attrition, wave_change
+from citybridge.analysis.change import MCNEMAR, PARTICIPANT, WILCOXON, attrition, describe, wave_change
 from citybridge.analysis.indicators import AnalysisError
 from citybridge.followup.declared import Measure
 from citybridge.forms.model import Choice, Form, Question
@@ -150,3 +150,12 @@ def test_paired_change_has_a_base_of_complete_pairs_and_a_p_value_that_does_not_
     assert sum(forward.changes.values()) == forward.base
     assert 0 <= forward.p_value <= 1 and forward.p_value == pytest.approx(backward.p_value)
     assert (forward.before, forward.after) == (backward.after, backward.before)
+
+
+def test_the_sentence_names_the_test_its_p_value_and_base_from_the_figures():
+    ids = [f"p{i}" for i in range(12)]
+    result = change(frame({PARTICIPANT: ids, "partner": ["no"] * 12}), frame({PARTICIPANT: ids, "partner": ["yes"] * 12}),
+                    [Measure("partner", "partner")])  # fmt: skip
+    assert describe(result.measures[0]) == (
+        "partner (yes/no): 0 of 12 before, 12 after (exact McNemar, p < 0.001, base 12 participants who answered both waves)"
+    )

@@ -261,7 +261,7 @@ def _known(form: Form, name: str, wave: str) -> str:
 
 def describe(change: PairedChange) -> str:
     """One sentence of a measure's change, every number taken from ``change``."""
-    test = f"{change.test}, p = {_p(change.p_value)}, base {change.base} participants who answered both waves"
+    test = f"{change.test}, p {_p(change.p_value)}, base {change.base} participants who answered both waves"
     if change.before is not None:
         return f"{change.measure} ({change.comparison}): {change.before} of {change.base} before, {change.after} after ({test})"
     moved = change.changes
@@ -281,4 +281,4 @@ def change_json(change: WaveChange) -> dict:
 
 
 def _p(value: float) -> str:
-    return "< 0.001" if value < 0.001 else f"{value:.3f}"
+    return "< 0.001" if value < 0.001 else f"= {value:.3f}"

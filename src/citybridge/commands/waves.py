@@ -214,6 +214,16 @@ def analyze_waves(training: str, as_json: bool, language: str) -> None:
         console.print(table)
 
 
+def demo_follow_up(training, example: Path) -> None:
+    """The demo's follow-up: the example's synthetic 3-month wave loaded, then compared."""
+    from citybridge.cli import console
+    from citybridge.web.waves.example import load_follow_up
+
+    post, follow = load_follow_up(training, example)
+    console.print(f"Waves: '{post.name}' and '{follow.name}' (synthetic, opens {follow.opens_on}).")
+    analyze_waves(training.slug, as_json=False, language="en")
+
+
 @app.command("outcome")
 def outcome(
     lead: Annotated[int, typer.Argument(help="Lead id.")],

@@ -122,3 +122,29 @@ def import_languages(training: Training, path: Path) -> int:
             contact.language = language
             contact.save(update_fields=["language"])
     return len(chosen)
+
+
+def link_answers(wave: Wave, path: Path) -> int:
+    """Link answers collected elsewhere (paper, another tool) to participants, as a personal link would
+    have: a CSV with columns ``_uuid`` (the submission's instance id) and ``participant`` (the
+    registration key: ``email:...``, ``phone:...`` or ``name:...|city``), optionally ``wave`` (rows
+    of other waves are skipped). All rows or none; how many were linked."""
+    from citybridge.web.participate.links import create_missing_links
+    from citybridge.web.participate.models import SurveyLink
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row.get("wave", wave.name) == wave.name]
+    stored = dict(wave.survey.submissions.values_list("instance_id", "received_at"))
+    people = dict(wave.training.participants.values_list("key", "pk"))
+    for number, row in enumerate(rows, start=2):
+        if row.get("_uuid") not in stored:
+            raise ValueError(f"{path.name}, row {number}: no submission '{row.get('_uuid')}' in survey '{wave.survey.slug}'")
+        if row.get("participant") not in people:
+            raise ValueError(f"{path.name}, row {number}: no participant '{row.get('participant')}' in '{wave.training.slug}'")
+    with transaction.atomic():
+        create_missing_links(wave.survey)
+        for row in rows:
+            SurveyLink.objects.filter(survey=wave.survey, participant_id=people[row["participant"]]).update(
+                answered_at=stored[row["_uuid"]], instance_id=row["_uuid"]
+            )
+    return len(rows)
