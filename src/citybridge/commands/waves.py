@@ -119,6 +119,23 @@ def languages(
     console.print(f"Languages set for {count} participant(s).")
 
 
+@app.command("link")
+def link(
+    wave: WaveRef,
+    csv_file: Annotated[Path, typer.Argument(help="CSV with columns _uuid and participant (registration key).")],
+) -> None:
+    """Link answers collected elsewhere (paper, another tool) to their participants, for pairing."""
+    from citybridge.cli import _existing, _store, console
+
+    _store()
+    from citybridge.web.waves.store import find_wave, link_answers
+
+    found = find_wave(wave)
+    with _refusals():
+        count = link_answers(found, _existing(csv_file))
+    console.print(f"{count} answer(s) of '{found.name}' linked to their participants.")
+
+
 @app.command("send")
 def send(
     wave: WaveRef,
