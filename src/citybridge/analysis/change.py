@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import polars as pl
 from scipy.stats import binomtest, wilcoxon
@@ -48,6 +48,7 @@ class PairedChange:
     before: int | None = None  # binary: positive answers in the earlier wave (of base)
     after: int | None = None
     positive: tuple[str, ...] = ()
+    label: str = ""  # the question's label in the report's language
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def wave_change(
         pairs = earlier_frame.select(PARTICIPANT, pl.col(earlier_q.name).alias("before")).join(
             later_frame.select(PARTICIPANT, pl.col(later_q.name).alias("after")), on=PARTICIPANT, how="inner"
         )
-        changes += measure_change(measure, earlier_q, later_q, pairs.drop_nulls(), spec)
+        found = measure_change(measure, earlier_q, later_q, pairs.drop_nulls(), spec)
+        changes += [replace(change, label=later_q.label(language)) for change in found]
     return WaveChange(
         earlier_name,
         later_name,

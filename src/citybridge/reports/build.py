@@ -16,6 +16,7 @@ from citybridge.knowledge.training import TrainingSummary
 from citybridge.reports import narrative
 from citybridge.reports.document import BulletList, Document, Paragraph, Section
 from citybridge.reports.i18n import Translator
+from citybridge.reports.impact import impact_section
 from citybridge.reports.sections import (
     data_notes_section,
     key_results_section,
@@ -38,6 +39,7 @@ class ReportInputs:
     cities: int
     previous: Analysis | None = None  # the same survey as of an earlier day, for --compare
     partnerships: dict | None = None  # the matching result (citybridge.web.matching), when there is one
+    impact: tuple = ()  # WaveChange of each follow-up wave against its earlier wave (citybridge.reports.impact)
 
 
 def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = True) -> Document:
@@ -51,6 +53,8 @@ def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = Tru
     ]
     if inputs.previous is not None:
         sections.append(_changes_section(inputs.previous, inputs.analysis, t))
+    if inputs.impact:
+        sections.append(impact_section(inputs.impact, t))
     sections.append(data_notes_section(inputs, t))
     as_of = inputs.analysis.as_of
     return Document(

@@ -71,7 +71,15 @@ def report_inputs(
         cities=training.participants.exclude(city=None).values("city").distinct().count(),
         previous=analyze_survey(survey, as_of=compare, language=language) if compare else None,
         partnerships=_partnerships(training, language) if partnerships else None,
+        impact=_impact(training, language),
     )
+
+
+def _impact(training: Training, language: str) -> tuple:
+    """Each follow-up wave's paired change (citybridge.web.waves), for the report's Impact section."""
+    from citybridge.web.waves.analysis import training_change
+
+    return tuple(change for _, change in training_change(training, language=language))
 
 
 def _partnerships(training: Training, language: str) -> dict | None:

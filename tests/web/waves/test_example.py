@@ -37,3 +37,18 @@ def test_the_loaded_follow_up_pairs_each_participant_with_their_own_post_trainin
     assert china.base == len(pairs)
     assert (china.before, china.after) == (sum(b == "yes" for b, _ in pairs), sum(a == "yes" for _, a in pairs))
     assert {level.question for level in change.levels} == {"applied", "partner_activity"}
+
+
+def test_the_example_report_has_an_impact_section_with_the_follow_up(follow_up):
+    from citybridge.reports.build import build_report
+    from citybridge.reports.html import render_html
+    from citybridge.reports.i18n import Translator
+    from citybridge.web.reporting import report_inputs
+
+    post, _ = follow_up
+    inputs = report_inputs(post.training, survey=post.survey, partnerships=False)
+    html = render_html(build_report(inputs, Translator("en"), with_charts=False))
+    waves = [row["wave"] for row in _rows("links.csv")]
+    both, earlier = waves.count("3 months"), waves.count("post-training")
+    assert "Impact" in html and f"{both} of {earlier} participants who answered" in html
+    assert "exact McNemar" in html and "Wilcoxon signed-rank" in html
