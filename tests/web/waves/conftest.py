@@ -61,7 +61,7 @@ def smtp(settings):
 
 
 @pytest.fixture
-def people(training):
+def registrants(training):
     from citybridge.web.trainings.models import City, Participant
     from citybridge.web.waves.mail import contact_of
 
@@ -81,7 +81,7 @@ def people(training):
 
 
 @pytest.fixture
-def waves(training, people):
+def waves(training, registrants):
     from citybridge.web.waves.store import add_wave
 
     post = add_wave(training, DATA / "post.md", name="post-training", kind="post", opens_on=ENDED)

@@ -25,9 +25,9 @@ def answer(wave, person, answers: dict) -> None:
 
 
 @pytest.fixture
-def answered(waves, people):
+def answered(waves, registrants):
     post, follow = waves
-    for person in people:
+    for person in registrants:
         answer(post, person, {"partner": "no", "useful": "neutral"})
     later = [
         ("yes", "agree", "yes"),
@@ -35,7 +35,7 @@ def answered(waves, people):
         ("yes", "neutral", "no"),
         ("no", "disagree", "no"),
     ]
-    for person, (partner, useful, applied) in zip([people[0], *people[2:]], later, strict=True):
+    for person, (partner, useful, applied) in zip([registrants[0], *registrants[2:]], later, strict=True):
         answer(follow, person, {"partner": partner, "useful": useful, "applied": applied, "activity": "no"})
     return post, follow
 
@@ -51,9 +51,9 @@ def test_the_follow_up_is_compared_with_the_post_training_wave_for_who_answered_
     assert ordinal.changes == {"higher": 2, "same": 1, "lower": 1}
 
 
-def test_attrition_names_the_participant_who_did_not_answer_the_follow_up_and_their_city(answered, people):
+def test_attrition_names_the_participant_who_did_not_answer_the_follow_up_and_their_city(answered, registrants):
     ((_, change),) = training_change(answered[0].training)
-    assert change.attrition.dropped == (str(people[1].pk),)
+    assert change.attrition.dropped == (str(registrants[1].pk),)
     bukhara = next(c for c in change.attrition.by_city if c.city == "Bukhara")
     assert (bukhara.earlier, bukhara.both, bukhara.dropped) == (1, 0, 1)
 

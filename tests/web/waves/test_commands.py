@@ -10,7 +10,7 @@ from tests.test_cli import invoke
 from tests.web.waves.conftest import DATA, PEOPLE
 
 
-def test_an_organiser_adds_a_wave_sends_its_invitations_and_reads_the_table(capsys, training, people, smtp):
+def test_an_organiser_adds_a_wave_sends_its_invitations_and_reads_the_table(capsys, training, registrants, smtp):
     code, out, err = invoke(capsys, "waves", "add", training.slug, str(DATA / "follow_3m.md"), "--name", "3 months",
                             "--opens", "2021-06-04", "--remind", "7,14")  # fmt: skip
     assert code == 0, err

@@ -52,3 +52,13 @@ def test_the_example_report_has_an_impact_section_with_the_follow_up(follow_up):
     both, earlier = waves.count("3 months"), waves.count("post-training")
     assert "Impact" in html and f"{both} of {earlier} participants who answered" in html
     assert "exact McNemar" in html and "Wilcoxon signed-rank" in html
+
+
+def test_the_waves_page_shows_the_example_follow_up_to_its_organiser(follow_up, client_as):
+    post, _ = follow_up
+    page = client_as("organiser").get(f"/waves/training/{post.training.slug}/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    waves = [row["wave"] for row in _rows("links.csv")]
+    assert f"{waves.count('3 months')} of {waves.count('post-training')} participants answered both waves" in body
+    assert "exact McNemar" in body and "Level 3" in body
