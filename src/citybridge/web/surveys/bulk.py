@@ -195,5 +195,5 @@ def insert_each(
             params = (survey.pk, version.pk, instance_id, answers, submitted_at, received, source, source_name)
             raw.execute(sql, params)
             new.append(raw.rowcount == 1)
-    submissions_stored.send(Survey, survey=survey, instance_ids=rows[INSTANCE_ID].filter(pl.Series(new)))
+    submissions_stored.send(Survey, survey=survey, instance_ids=rows[INSTANCE_ID].filter(pl.Series(new, dtype=pl.Boolean)))
     return new
