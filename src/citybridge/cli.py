@@ -29,6 +29,7 @@ from citybridge.commands import survey as survey_commands
 from citybridge.commands import texts as texts_commands
 from citybridge.commands import token as token_commands
 from citybridge.commands import training as training_commands
+from citybridge.commands import waves as waves_commands
 from citybridge.commands.common import UserError, errors
 from citybridge.forms import FormError
 from citybridge.messages import RUN_WITH_DEBUG, UNEXPECTED, say
@@ -51,6 +52,7 @@ app.add_typer(matching_commands.match_app, name="match")
 app.add_typer(cities_commands.app, name="cities")
 app.add_typer(places_commands.app, name="places")
 app.add_typer(backup_commands.app)  # backup, restore
+app.add_typer(waves_commands.app, name="waves")
 app.command("serve")(server_commands.serve)
 app.command("createuser")(server_commands.createuser)
 app.command("worker")(server_commands.worker)

@@ -44,10 +44,15 @@ def analyze(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON document (schema: docs/analysis.md).")
     ] = False,
+    waves: Annotated[str | None, typer.Option(help="Instead: a training's waves compared per participant.")] = None,
 ) -> None:
     """Compute every indicator of a survey (from files, or from the store with --survey)."""
     from citybridge.analysis.export import analysis_json
 
+    if waves:
+        from citybridge.commands.waves import analyze_waves
+
+        return analyze_waves(waves, as_json, lang)
     day = _day(as_of)
     if survey:
         _store()

@@ -13,6 +13,7 @@ import typer
 from citybridge.commands.common import _existing, _progress, _store, console, errors
 from citybridge.commands.reports import REPORT_LANGUAGES, write_booklets, write_reports
 from citybridge.commands.store import print_status
+from citybridge.commands.waves import demo_follow_up
 from citybridge.reports.output import FORMATS, pdfs_left_out_without_fonts
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "uzbekistan-2020"
@@ -48,6 +49,7 @@ def demo(
     )
     print_status(training.slug)
     _print_key_results(training)
+    demo_follow_up(training, EXAMPLE)
     with pdfs_left_out_without_fonts() as left_out:  # a machine without the fonts still gets the rest
         written = write_reports(training.slug, None, None, None, REPORT_LANGUAGES, FORMATS, out)
         written += write_booklets(training.slug, EXAMPLE / "practices.json", REPORT_LANGUAGES, FORMATS, out)

@@ -16,6 +16,7 @@ from citybridge.reports import framing
 from citybridge.reports.compare import comparison_section
 from citybridge.reports.document import Document, Section
 from citybridge.reports.i18n import Translator
+from citybridge.reports.impact import impact_section
 from citybridge.reports.inputs import ReportInputs
 from citybridge.reports.sections import (
     data_notes_section,
@@ -53,6 +54,8 @@ def build_report(inputs: ReportInputs, t: Translator, *, with_charts: bool = Tru
     ]
     if inputs.previous is not None:
         sections.append(comparison_section(inputs, inputs.previous, t))
+    if inputs.impact:
+        sections.append(impact_section(inputs.impact, t))
     sections += [statistics_annex(inputs, t), data_notes_section(inputs, t)]
     return Document(
         title=inputs.training.title,

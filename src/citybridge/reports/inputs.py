@@ -66,6 +66,7 @@ class ReportInputs:
     leads: tuple[Lead, ...] = ()  # the training's leads, for the next steps
     # The organisers' own text (citybridge.web.trainings.models.TrainingText): language -> key -> text.
     texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    impact: tuple = ()  # WaveChange of each follow-up wave against its earlier wave (citybridge.reports.impact)
 
     @property
     def as_of(self) -> dt.date | None:

@@ -69,6 +69,7 @@ def report_inputs(
         previous=analyze_survey(survey, as_of=compare, language=language) if compare else None,
         partnerships=_partnerships(training, language) if partnerships else None,
         leads=training_leads(training),
+        impact=_impact(training, language),
         texts=training_texts(training),
     )
 
@@ -79,6 +80,13 @@ def training_leads(training: Training) -> tuple[Lead, ...]:
     return tuple(
         Lead(lead.requesting_city, lead.partner_city, lead.stage, lead.owner, lead.due_on) for lead in stored
     )
+
+
+def _impact(training: Training, language: str) -> tuple:
+    """Each follow-up wave's paired change (citybridge.web.waves), for the report's Impact section."""
+    from citybridge.web.waves.analysis import training_change
+
+    return tuple(change for _, change in training_change(training, language=language))
 
 
 def _partnerships(training: Training, language: str) -> Partnerships | None:

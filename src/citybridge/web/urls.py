@@ -15,6 +15,7 @@ urlpatterns = [
     path("partnerships/", include("citybridge.web.partnerships.urls")),
     path("knowledge/", include("citybridge.web.knowledge.urls")),
     path("jobs/", include("citybridge.web.jobs.urls")),
+    path("waves/", include("citybridge.web.waves.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -21,6 +21,7 @@ log = logging.getLogger("citybridge.jobs")
 KINDS = {
     "report": "citybridge.web.jobs.report:run",
     "booklet": "citybridge.web.knowledge.booklet:run",
+    "waves-send": "citybridge.web.waves.jobs:send",
 }
 Progress = Callable[[float, str], None]
 

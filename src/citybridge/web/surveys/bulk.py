@@ -24,6 +24,7 @@ from django.db import OperationalError, connection
 from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT
 from citybridge.submissions.validate import ANSWERS
 from citybridge.web.surveys.models import FormVersion, Submission, Survey
+from citybridge.web.surveys.signals import submissions_stored
 
 CHUNK = 10_000  # rows turned into Python objects at a time
 _FIELDS = (
@@ -144,6 +145,7 @@ def insert_submissions(
             )  # fmt: skip
             raw.executemany(sql, params)
             inserted += raw.rowcount if skip_known else len(ids)
+    submissions_stored.send(Survey, survey=survey, instance_ids=prepared[INSTANCE_ID])
     return inserted
 
 
@@ -207,4 +209,5 @@ def insert_each(
             params = (survey.pk, version.pk, instance_id, answers, submitted_at, received, source, source_name)
             raw.execute(sql, params)
             new.append(raw.rowcount == 1)
+    submissions_stored.send(Survey, survey=survey, instance_ids=rows[INSTANCE_ID].filter(pl.Series(new, dtype=pl.Boolean)))
     return new

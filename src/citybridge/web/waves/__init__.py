@@ -1,0 +1,1 @@
+"""Follow-up survey waves, their invitations and reminders, outbound events, partnership outcomes."""

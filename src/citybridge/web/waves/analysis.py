@@ -1,0 +1,49 @@
+"""A training's waves compared: each wave's answers linked to participants through their personal links."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from citybridge.analysis.change import PARTICIPANT, WaveChange, wave_change
+from citybridge.submissions.batch import INSTANCE_ID
+from citybridge.web.surveys.analysis import survey_frame, survey_spec
+from citybridge.web.trainings.models import Training
+from citybridge.web.waves.models import Wave
+from citybridge.web.waves.store import declaration
+
+
+def wave_frame(wave: Wave) -> pl.DataFrame:
+    """The wave's answers with the participant who gave each; answers through no personal link are left
+    out (they cannot be paired), and :func:`unlinked` counts them."""
+    links = wave.survey.links.filter(participant__isnull=False, answered_at__isnull=False)
+    owners = pl.DataFrame(
+        list(links.values_list("instance_id", "participant_id")),
+        schema={INSTANCE_ID: pl.Utf8, PARTICIPANT: pl.Int64},
+        orient="row",
+    ).with_columns(pl.col(PARTICIPANT).cast(pl.Utf8))
+    return survey_frame(wave.survey).join(owners, on=INSTANCE_ID, how="inner")
+
+
+def unlinked(wave: Wave) -> int:
+    linked = wave.survey.links.filter(participant__isnull=False, answered_at__isnull=False).count()
+    return wave.survey.submissions.count() - linked
+
+
+def training_change(training: Training, language: str | None = None) -> list[tuple[Wave, WaveChange]]:
+    """Every wave that has an earlier wave, compared with it (in the order the waves were added)."""
+    cities = {
+        str(pk): city or "(no city)" for pk, city in training.participants.values_list("pk", "city__name")
+    }
+    found = []
+    for wave in training.waves.select_related("earlier__survey", "survey").order_by("pk"):
+        if wave.earlier is None:
+            continue
+        declared = declaration(wave)
+        earlier, later = wave.earlier, wave
+        found.append((wave, wave_change(
+            (earlier.name, earlier.survey.current_version().form(), wave_frame(earlier)),
+            (later.name, later.survey.current_version().form(), wave_frame(later)),
+            measures=declared.measures, levels=declared.levels, cities=cities,
+            spec=survey_spec(later.survey), language=language,
+        )))  # fmt: skip
+    return found

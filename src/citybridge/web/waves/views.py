@@ -1,0 +1,48 @@
+"""The organiser's waves page, and the opt-out page a participant reaches from any invitation or reminder."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from citybridge.web.accounts.access import Ability, public, requires, training_or_404
+from citybridge.web.waves.models import Contact
+from citybridge.web.waves.wording import language_of, text
+
+
+@requires(Ability.VIEW)
+def training_waves(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organiser's view of a training's waves: deliveries and answers, then the paired change."""
+    from citybridge.analysis.change import describe
+    from citybridge.web.waves.analysis import training_change, unlinked
+    from citybridge.web.waves.mail import delivery_table
+
+    training = training_or_404(request.user, slug)
+    waves = [(wave, delivery_table(wave)) for wave in training.waves.select_related("survey")]
+    compared = [
+        (change, [describe(m) for m in change.measures], unlinked(wave))
+        for wave, change in training_change(training, language=request.LANGUAGE_CODE)
+    ]
+    return render(request, "waves/training.html", {"training": training, "waves": waves, "compared": compared})
+
+
+@public
+@csrf_exempt  # the token in the address is the credential; mail clients' one-click opt-out posts without a form
+def opt_out(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (mail scanners follow links: they must not opt anyone out); POST opts out at once."""
+    contact = Contact.objects.select_related("participant__training").filter(opt_out_token=token).first()
+    if contact is None:
+        raise Http404("no such opt-out link")
+    training = contact.participant.training
+    done = contact.opted_out_at is not None
+    if request.method == "POST" and not done:
+        Contact.objects.filter(pk=contact.pk, opted_out_at__isnull=True).update(opted_out_at=timezone.now())
+        done = True
+    language = language_of(contact.language, (training.languages or [None])[0])
+    words = {
+        key: text(language, key, training=training.title)
+        for key in ("opt_out_title", "opt_out_ask", "opt_out_button", "opt_out_done")
+    }
+    return render(request, "waves/opt_out.html", {"done": done, "words": words, "language": language})

@@ -1,0 +1,64 @@
+"""The example's synthetic 3-month follow-up loaded into a store and compared with the post-training wave."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.examples.test_uzbekistan_followup import FOLDER, _rows
+
+
+@pytest.fixture
+def follow_up(example):
+    from citybridge.web.waves.example import load_follow_up
+
+    return load_follow_up(example.training, FOLDER.parent)
+
+
+def test_the_loaded_follow_up_pairs_each_participant_with_their_own_post_training_answer(follow_up):
+    from citybridge.web.waves.analysis import training_change, unlinked
+
+    post, follow = follow_up
+    ((_, change),) = training_change(post.training)
+    links = _rows("links.csv")
+    followed = {row["participant"] for row in links if row["wave"] == "3 months"}
+    assert change.attrition.earlier == sum(row["wave"] == "post-training" for row in links)
+    assert change.attrition.both == len(followed) and unlinked(follow) == unlinked(post) == 0
+    # china_interest computed here by hand from the files: yes at the post-training answer and at 3 months
+    post_answers = {row["_uuid"]: row["needs/china_interest"] for row in csv.DictReader((FOLDER.parent / "submissions.csv").open(encoding="utf-8"))}
+    later = {row["_uuid"]: row["china_interest"] for row in _rows("submissions.csv")}
+    by_person: dict[str, dict[str, str]] = {}
+    for row in links:
+        answer = (post_answers if row["wave"] == "post-training" else later)[row["_uuid"]]
+        by_person.setdefault(row["participant"], {})[row["wave"]] = answer
+    pairs = [(p["post-training"], p["3 months"]) for p in by_person.values() if len(p) == 2]
+    china = next(m for m in change.measures if m.measure == "china_interest")
+    assert china.base == len(pairs)
+    assert (china.before, china.after) == (sum(b == "yes" for b, _ in pairs), sum(a == "yes" for _, a in pairs))
+    assert {level.question for level in change.levels} == {"applied", "partner_activity"}
+
+
+def test_the_example_report_has_an_impact_section_with_the_follow_up(follow_up):
+    from citybridge.reports.build import build_report
+    from citybridge.reports.html import render_html
+    from citybridge.reports.i18n import Translator
+    from citybridge.web.reporting import report_inputs
+
+    post, _ = follow_up
+    inputs = report_inputs(post.training, survey=post.survey, partnerships=False)
+    html = render_html(build_report(inputs, Translator("en"), with_charts=False))
+    waves = [row["wave"] for row in _rows("links.csv")]
+    both, earlier = waves.count("3 months"), waves.count("post-training")
+    assert "Impact" in html and f"{both} of {earlier} participants who answered" in html
+    assert "exact McNemar" in html and "Wilcoxon signed-rank" in html
+
+
+def test_the_waves_page_shows_the_example_follow_up_to_its_organiser(follow_up, client_as):
+    post, _ = follow_up
+    page = client_as("organiser").get(f"/waves/training/{post.training.slug}/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    waves = [row["wave"] for row in _rows("links.csv")]
+    assert f"{waves.count('3 months')} of {waves.count('post-training')} participants answered both waves" in body
+    assert "exact McNemar" in body and "Level 3" in body
