@@ -32,7 +32,7 @@ ALLOWED_IMPORTS: dict[tuple[str, str], str] = {
 FLOORS: tuple[frozenset[str], ...] = tuple(
     frozenset(floor.split())
     for floor in (
-        "exports uploads",
+        "exports uploads followup",
         "forms sectors places pipeline",
         "submissions programme",
         "analysis registrations",

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citybridge.analysis.change import MCNEMAR, PARTICIPANT, WILCOXON, attrition, describe, wave_change
+from citybridge.analysis.declared import Measure
 from citybridge.analysis.indicators import AnalysisError
-from citybridge.followup.declared import Measure
 from citybridge.forms.model import Choice, Form, Question
 
 YESNO = tuple(Choice(n) for n in ("yes", "no"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from citybridge.analysis.change import PARTICIPANT, wave_change
-from citybridge.followup.declared import Measure
+from citybridge.analysis.declared import Measure
 from citybridge.reports.document import BulletList, Table
 from citybridge.reports.i18n import Translator
 from citybridge.reports.impact import impact_section

@@ -21,10 +21,10 @@ from dataclasses import asdict, dataclass, replace
 import polars as pl
 from scipy.stats import binomtest, wilcoxon
 
+from citybridge.analysis.declared import Measure
 from citybridge.analysis.indicators import NUMBER, SCALE, YESNO, AnalysisError
 from citybridge.analysis.kinds import best_first, kind_of, positive_values, yes_value
 from citybridge.analysis.spec import IndicatorSpec
-from citybridge.followup.declared import Measure
 from citybridge.forms.model import Form, Question
 
 PARTICIPANT = "participant"  # the column that links a wave's answers to the person (never a name)

@@ -185,7 +185,7 @@ LOGIN_ATTEMPTS = int(os.environ.get("CITYBRIDGE_LOGIN_ATTEMPTS", "5"))  # per us
 # Every log-in (site, admin) checks passwords through the log-in limit (accounts/ratelimit.py).
 AUTHENTICATION_BACKENDS = ["citybridge.web.accounts.backends.LimitedModelBackend"]
 
-from citybridge.web.waves.mail_settings import *  # noqa: E402, F403  (e-mail and webhooks, from the environment)
+from citybridge.web.mail_settings import *  # noqa: E402, F403  (e-mail and webhooks, from the environment)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

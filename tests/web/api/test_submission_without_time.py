@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from citybridge.web.jobs import report
+from citybridge.web import report_job as report
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import submit
 from citybridge.web.surveys.models import Submission

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from citybridge.web.jobs import report
+from citybridge.web import report_job as report
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import redis_queue, submit
 

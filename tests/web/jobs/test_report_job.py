@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from citybridge.web.jobs import report
+from citybridge.web import report_job as report
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import submit
 

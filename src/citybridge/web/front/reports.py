@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.reports.i18n import LANGUAGE_NAMES
 from citybridge.reports.output import FORMATS
+from citybridge.web import report_job
 from citybridge.web.accounts.access import Ability, requires, training_or_404
-from citybridge.web.jobs import report as report_job
 from citybridge.web.jobs.queue import submit
 from citybridge.web.jobs.runner import give_up_if_orphaned
 from citybridge.web.trainings.models import Training

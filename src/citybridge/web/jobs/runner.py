@@ -19,7 +19,7 @@ log = logging.getLogger("citybridge.jobs")
 # kind -> "module:function"; the function takes (job, progress) and returns the files it wrote in
 # job.folder. progress(fraction, message) may be called as often as it likes.
 KINDS = {
-    "report": "citybridge.web.jobs.report:run",
+    "report": "citybridge.web.report_job:run",
     "booklet": "citybridge.web.knowledge.booklet:run",
     "waves-send": "citybridge.web.waves.jobs:send",
 }

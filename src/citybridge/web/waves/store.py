@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from citybridge.followup.declared import Declaration, read_declaration
+from citybridge.analysis.declared import Declaration, read_declaration
 from citybridge.followup.schedule import steps
 from citybridge.web.errors import NotFound
 from citybridge.web.surveys.analysis import attach_spec

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citybridge.analysis.declared import Measure, declaration_from_settings, read_declaration
 from citybridge.analysis.indicators import AnalysisError
-from citybridge.followup.declared import Measure, declaration_from_settings, read_declaration
 from citybridge.forms import load_xlsform
 
 FORM = """\

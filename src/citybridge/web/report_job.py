@@ -1,4 +1,4 @@
-"""The report job: the training's report in the languages and formats asked for."""
+"""The report job (run by citybridge.web.jobs): the training's report in the languages and formats asked for."""
 
 from __future__ import annotations
 
