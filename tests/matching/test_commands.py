@@ -231,15 +231,15 @@ def test_the_report_section_states_the_real_pair_figures_and_who_is_left_out(exa
     from citybridge.matching import learned
     from citybridge.reports.i18n import Translator
     from citybridge.reports.sections import partnerships_section
-    from citybridge.web.matching import matching_result
+    from citybridge.web.matching import matching_result, partner_assignment
 
     t = Translator("en")
     result = matching_result(example, optimal=True)
-    section = partnerships_section(SimpleNamespace(partnerships=result), t)
+    section = partnerships_section(SimpleNamespace(partnerships=partner_assignment(example)), t)
     text = " ".join(getattr(block, "text", "") for block in section.blocks)
     quality = learned.quality()
     assert f"among its first 10 in {t.format_percent(quality.hit10)} of cases" in text
     assert f"did so in {t.format_percent(quality.baseline_hit10)}" in text
     assert "suggestions to discuss" in text
-    assert all(f"{left['text']}." in text for left in result["left_out"])
+    assert result["left_out"] and all(f"{left['text']}." in text for left in result["left_out"])
     assert "no size or distance" not in text
