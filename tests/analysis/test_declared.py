@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citybridge.analysis.declared import Measure, declaration_from_settings, read_declaration
@@ -54,6 +54,7 @@ def test_a_measure_listed_twice_is_refused():
 names = st.from_regex(r"[a-z_][a-z0-9_]{0,12}", fullmatch=True)
 
 
+@settings(deadline=None)  # the shared test machine is slow at times: no per-example deadline
 @given(
     st.lists(st.tuples(names, st.none() | names), unique_by=lambda t: t[0], max_size=8),
     st.sampled_from([" ", ", ", ";"]),
