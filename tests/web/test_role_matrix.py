@@ -23,6 +23,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from citybridge.web.accounts.access import PUBLIC, SIGNED_IN, Ability
+from tests.web.attachments.objects import attachment_objects
 
 SKIPPED_NAMESPACES = {"admin", "api-v1"}  # Django's admin checks staff itself; the API has its own matrix
 SKIPPED_NAMES = {"set_language"}  # Django's language switch: no data behind it
@@ -84,6 +85,7 @@ def objects(example, people):
         "city_key": "namangan", "partner_key": "suzhou", "fmt": "csv",
     }  # fmt: skip
     values |= _optional_objects(training)
+    values |= attachment_objects(training, job.folder.parent)  # a submission with a photo
     return values
 
 

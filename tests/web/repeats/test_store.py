@@ -91,7 +91,7 @@ def test_stored_repeats_export_as_linked_tables_that_import_again_as_nothing_new
     from citybridge.submissions.linked import read_linked_export, validate_linked
 
     import_file(example_household, kobo_xlsx(tmp_path, KOBO))
-    url = f"/repeats/{example_household.slug}/linked.{fmt}"
+    url = f"/repeats/{example_household.slug}/linked.{fmt}"  # linked.zip, linked.xlsx
     assert client_as("outsider").get(url).status_code == 404
     response = client_as("analyst").get(url)
     assert response.status_code == 200

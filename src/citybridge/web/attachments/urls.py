@@ -1,4 +1,4 @@
-"""Media files of submissions: /attachments/<survey>/<instance id>/<file name>."""
+"""Media files of submissions: /attachments/<submission>/<file name>."""
 
 from django.urls import path
 
@@ -6,5 +6,5 @@ from citybridge.web.attachments import views
 
 app_name = "attachments"
 urlpatterns = [
-    path("<slug:survey_slug>/<str:instance_id>/<str:name>", views.attachment, name="file"),
+    path("<int:submission>/<str:file_name>", views.attachment, name="file"),
 ]

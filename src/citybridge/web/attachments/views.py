@@ -9,24 +9,23 @@ from citybridge.forms.model import MEDIA_TYPES
 from citybridge.submissions.attachments import AttachmentError, attachment_folder, safe_name
 from citybridge.web.accounts.access import Ability, check, requires
 from citybridge.web.attachments.store import attachments_root
-from citybridge.web.surveys.models import Submission, Survey
+from citybridge.web.surveys.models import Submission
 
 
 @requires(Ability.VIEW)
-def attachment(request: HttpRequest, survey_slug: str, instance_id: str, name: str):
-    survey = get_object_or_404(Survey.objects.select_related("training"), slug=survey_slug)
-    check(request.user, Ability.VIEW, survey.training.organisation_id)
-    submission = get_object_or_404(Submission, survey=survey, instance_id=instance_id)
-    form = submission.form_version.form()
-    named = {submission.answers.get(q.name) for q in form.answer_questions if q.type in MEDIA_TYPES}
+def attachment(request: HttpRequest, submission: int, file_name: str):
+    found = get_object_or_404(Submission.objects.select_related("survey__training", "form_version"), pk=submission)
+    check(request.user, Ability.VIEW, found.survey.training.organisation_id)
+    form = found.form_version.form()
+    named = {found.answers.get(q.name) for q in form.answer_questions if q.type in MEDIA_TYPES}
     try:
-        if name not in named:  # only files an answer names, never anything else in the folder
+        if file_name not in named:  # only files an answer names, never anything else in the folder
             raise Http404("no such file")
-        path = attachment_folder(attachments_root(), survey.pk, instance_id) / safe_name(name)
+        path = attachment_folder(attachments_root(), found.survey_id, found.instance_id) / safe_name(file_name)
     except AttachmentError as exc:
         raise Http404("no such file") from exc
     if not path.is_file():
         raise Http404("the file did not come with the submission")
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=file_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response

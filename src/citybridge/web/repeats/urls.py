@@ -6,5 +6,6 @@ from citybridge.web.repeats import views
 
 app_name = "repeats"
 urlpatterns = [
-    path("<slug:survey_slug>/linked.<str:fmt>", views.export, name="export"),
+    path("<slug:survey_slug>/linked.zip", views.export, {"fmt": "zip"}, name="export_zip"),
+    path("<slug:survey_slug>/linked.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
 ]
