@@ -54,8 +54,9 @@ def test_analyze_without_input_says_what_to_give(capsys):
 
 @pytest.mark.django_db
 def test_analyze_a_stored_survey_matches_the_files(capsys, tmp_path):
+    from citybridge.web.imports import import_file
     from citybridge.web.surveys.analysis import attach_spec
-    from citybridge.web.surveys.store import add_survey, import_file
+    from citybridge.web.surveys.store import add_survey
     from citybridge.web.trainings.store import create_training
 
     training = create_training("Cities 2020", slug="cities-2020")

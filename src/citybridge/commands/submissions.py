@@ -43,7 +43,8 @@ def submissions_import(
     """Validate an export against the survey's form and store its new submissions, once each."""
     _store()
     from citybridge.web.errors import ImportRejected
-    from citybridge.web.surveys.store import find_survey, import_file
+    from citybridge.web.imports import import_file
+    from citybridge.web.surveys.store import find_survey
 
     target = find_survey(survey)
     with _progress(f"Importing {file.name}") as advance:

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from citybridge.web.imports import import_file
 from citybridge.web.knowledge.store import PracticesImport, import_practices
 from citybridge.web.surveys.analysis import attach_spec
 from citybridge.web.surveys.models import Survey
-from citybridge.web.surveys.store import ImportReport, add_survey, import_file
+from citybridge.web.surveys.store import ImportReport, add_survey
 from citybridge.web.trainings.models import Training
 from citybridge.web.trainings.store import RegistrationReport, import_registrations, load_programme
 

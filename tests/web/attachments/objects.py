@@ -35,7 +35,7 @@ def photo_survey(training, folder):
 
 def attachment_objects(training, folder) -> dict:
     """The role matrix's names for /attachments/<submission>/<file_name>."""
-    from citybridge.web.surveys.store import import_file
+    from citybridge.web.imports import import_file
 
     survey = photo_survey(training, folder)
     import_file(survey, central_zip(folder, {"media/1604.jpg": PHOTO}))

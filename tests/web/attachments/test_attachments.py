@@ -7,7 +7,7 @@ import pytest
 
 from citybridge.submissions import attachments
 from citybridge.submissions.attachments import AttachmentError, safe_name
-from citybridge.web.surveys.store import import_file
+from citybridge.web.imports import import_file
 from tests.web.attachments.objects import PHOTO, central_zip, photo_survey
 
 

@@ -9,9 +9,10 @@ import pytest
 from django.test import Client
 
 from citybridge.web.errors import ImportRejected
+from citybridge.web.imports import import_file
 from citybridge.web.repeats.models import RepeatInstance
 from citybridge.web.surveys.models import Submission
-from citybridge.web.surveys.store import add_survey, import_file
+from citybridge.web.surveys.store import add_survey
 from tests.submissions.test_linked import KOBO, household_form, kobo_xlsx
 
 

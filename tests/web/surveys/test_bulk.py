@@ -11,9 +11,9 @@ from pathlib import Path
 
 from django.db import connection
 
+from citybridge.web.imports import import_file
 from citybridge.web.surveys import bulk
 from citybridge.web.surveys.models import Submission
-from citybridge.web.surveys.store import import_file
 from tests.web.conftest import MINI_FORM
 
 
@@ -78,6 +78,7 @@ from citybridge.web import bootstrap
 bootstrap.migrate()
 from django.conf import settings
 from django.db import connection
+from citybridge.web import imports
 from citybridge.web.surveys import bulk, store
 from citybridge.web.trainings.store import create_training
 
@@ -101,7 +102,7 @@ for path in sys.argv[2:]:
     if other is not None:
         other.execute("SELECT count(*) FROM surveys_submission").fetchone()  # really open
     seen.clear()
-    report = store.import_file(survey, Path(path), rows_per_batch=5)
+    report = imports.import_file(survey, Path(path), rows_per_batch=5)
     print(json.dumps({"during": seen, "new": report.new, "settings": pragmas(*names) == before}), flush=True)
     if other is not None:
         other.close()

@@ -9,8 +9,9 @@ import pytest
 
 from citybridge.forms import FormError
 from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
+from citybridge.web.imports import import_file
 from citybridge.web.surveys.models import FormVersion, Submission
-from citybridge.web.surveys.store import add_survey, find_survey, import_file
+from citybridge.web.surveys.store import add_survey, find_survey
 from tests.web.conftest import MINI_FORM
 
 GOOD = (

@@ -70,7 +70,7 @@ def test_level_indicators_and_the_json_sentence_come_from_the_stored_answers(ans
 
 
 def test_answers_through_no_personal_link_are_counted_as_unlinked_and_left_out_of_pairs(answered, tmp_path):
-    from citybridge.web.surveys.store import import_file
+    from citybridge.web.imports import import_file
 
     export = tmp_path / "paper.csv"
     export.write_text(

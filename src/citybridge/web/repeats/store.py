@@ -16,7 +16,7 @@ from citybridge.web.attachments.store import keep_attachments
 from citybridge.web.errors import ImportRejected
 from citybridge.web.repeats.models import RepeatInstance
 from citybridge.web.surveys.models import Submission, Survey
-from citybridge.web.surveys.store import ImportReport, store_batch
+from citybridge.web.surveys.store import ImportReport, store_batches
 
 
 @dataclass
@@ -37,7 +37,7 @@ def import_linked_file(survey: Survey, path: Path) -> LinkedImport:
         rows = len(linked.main) + sum(len(b) for b in linked.children.values())
         raise ImportRejected(result.problems, rows)
     with transaction.atomic():
-        report = store_batch(survey, version, linked.main, source=Submission.Source.IMPORT)
+        report = store_batches(survey, version, [linked.main], source=Submission.Source.IMPORT)
         new = store_instances(survey, form, result)
     # The files come last: a failed import leaves none behind, a file refused leaves its answer's name.
     kept, problems = keep_attachments(Path(path), survey.pk, form, result.main)

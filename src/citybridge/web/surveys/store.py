@@ -21,7 +21,6 @@ from django.utils.text import slugify
 from citybridge.forms import Form, load_xlsform
 from citybridge.submissions import Problem, RawBatch, Validated, validate
 from citybridge.submissions.batch import INSTANCE_ID, ROW
-from citybridge.submissions.sources import read_export_batches
 from citybridge.submissions.validate import answers_as_json
 from citybridge.web.errors import FormVersionConflict, ImportRejected, NotFound
 from citybridge.web.surveys import bulk
@@ -104,41 +103,7 @@ def _unique_slug(text: str) -> str:
     return slug
 
 
-def import_file(
-    survey: Survey,
-    path: Path,
-    *,
-    skip_invalid: bool = False,
-    source_format: str = "auto",
-    timezone_name: str = "UTC",
-    progress: Progress | None = None,
-    rows_per_batch: int = 50_000,
-) -> ImportReport:
-    """Import an export file into ``survey``; all-or-nothing unless ``skip_invalid``."""
-    version = survey.current_version()
-    if version.form().repeats or Path(path).suffix.lower() == ".zip":  # linked tables, media files
-        from citybridge.web.repeats.store import import_linked_file
-
-        return import_linked_file(survey, Path(path)).report
-    batches = read_export_batches(
-        Path(path),
-        version.form(),
-        source_format=source_format,
-        timezone=timezone_name,
-        rows_per_batch=rows_per_batch,
-    )
-    return store_batches(
-        survey,
-        version,
-        batches,
-        source=Submission.Source.IMPORT,
-        skip_invalid=skip_invalid,
-        progress=progress,
-        large=_is_large(Path(path)),
-    )
-
-
-def _is_large(path: Path) -> bool:
+def is_large(path: Path) -> bool:
     try:
         return path.stat().st_size >= LARGE_FILE_BYTES
     except OSError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citybridge.web.surveys.store import import_file
+from citybridge.web.imports import import_file
 from citybridge.web.trainings.models import Training
 from citybridge.web.waves.models import Wave
 from citybridge.web.waves.store import add_wave, link_answers
