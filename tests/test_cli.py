@@ -113,3 +113,17 @@ def test_survey_check_reads_a_form_without_a_store(capsys, monkeypatch):
     monkeypatch.setattr(citybridge.commands.common.console, "width", 200)
     code, out, _ = invoke(capsys, "survey", "check", str(MINI_FORM))
     assert code == 0 and "evaluation/materials" in out and "mini_evaluation" in out
+
+
+@pytest.mark.django_db
+def test_a_report_without_the_fonts_is_one_clear_line_naming_the_packages(capsys, monkeypatch, tmp_path):
+    from citybridge.reports import pdf
+
+    def no_fonts(*_args, **_kwargs):
+        raise pdf.MissingFontsError("PDF needs fonts: apt-get install fonts-noto-cjk", ("fonts-noto-cjk",))
+
+    invoke(capsys, "training", "create", "Cities 2020")
+    invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
+    monkeypatch.setattr(pdf, "check_fonts", no_fonts)
+    code, _, err = invoke(capsys, "report", "--training", "cities-2020", "--format", "pdf", "--out", str(tmp_path))
+    assert code == 1 and "fonts-noto-cjk" in err and "unexpected" not in err and "Traceback" not in err

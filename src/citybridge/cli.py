@@ -90,11 +90,12 @@ def run(argv: list[str] | None = None) -> None:
     from citybridge.submissions.sources import SourceError
     from citybridge.submissions.tables import TableError as _TableError
     from citybridge.web.errors import FormVersionConflict, NotFound
+    from citybridge.web.instance import SecretKeyError
 
     # Only Django-free modules are imported here: settings must be read after --data-dir is applied.
     expected = (
         UserError, FormError, SourceError, _TableError, FormVersionConflict, NotFound, AnalysisError, PipelineError,
-        CatalogueError, WeightsError, ManualProfileError,
+        CatalogueError, WeightsError, ManualProfileError, SecretKeyError,
     )  # fmt: skip
     try:
         app(args=argv, prog_name="citybridge")
@@ -105,8 +106,19 @@ def run(argv: list[str] | None = None) -> None:
         errors.print("interrupted; an import in progress was rolled back.")
         sys.exit(130)
     except Exception as exc:
+        if _missing_fonts(exc):
+            errors.print(f"error: {exc}")
+            sys.exit(1)
         if os.environ.get("CITYBRIDGE_DEBUG") == "1":
             raise
         errors.print(f"error: {say(UNEXPECTED, kind=type(exc).__name__, error=exc)}")
         errors.print(say(RUN_WITH_DEBUG))
         sys.exit(1)
+
+
+def _missing_fonts(exc: Exception) -> bool:
+    """A PDF asked for fonts this machine lacks: a known problem (its message names the packages).
+    Only a command that loaded the PDF writer can raise it; importing the writer (WeasyPrint) for
+    every command would slow them all."""
+    pdf = sys.modules.get("citybridge.reports.pdf")
+    return pdf is not None and isinstance(exc, pdf.MissingFontsError)
