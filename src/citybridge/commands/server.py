@@ -168,5 +168,6 @@ def worker(
 
     queue = redis_queue()
     console.print(f"Worker on {REDIS_URL}, queue '{queue.name}'.")
-    # SimpleWorker runs jobs in this process: no fork sharing the parent's database connection.
-    SimpleWorker([queue], connection=queue.connection).work(burst=burst)
+    # SimpleWorker runs jobs in this process: no fork sharing the parent's database connection. Its
+    # scheduler runs the jobs queued for later (webhook retries after their back-off).
+    SimpleWorker([queue], connection=queue.connection).work(burst=burst, with_scheduler=True)
