@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from citybridge.reports.i18n import LANGUAGES
+
 
 def test_demo_loads_the_example_training_into_a_fresh_store(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CITYBRIDGE_DATA_DIR")}
@@ -32,7 +34,8 @@ def test_demo_without_the_fonts_writes_everything_else_and_names_the_packages(tm
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
     html, docx = sorted(tmp_path.glob("*.html")), sorted(tmp_path.glob("*.docx"))
-    assert len(html) == len(docx) == 8 and not list(tmp_path.glob("*.pdf"))  # 4 languages × report, booklet
+    expected = 2 * len(LANGUAGES)  # every language × report, booklet
+    assert len(html) == len(docx) == expected and not list(tmp_path.glob("*.pdf"))
     line = next(line for line in result.stderr.splitlines() if "left out" in line)
-    assert line.startswith("8 PDF file(s) left out") and "apt-get install fonts-noto-core" in line
+    assert line.startswith(f"{expected} PDF file(s) left out") and "apt-get install fonts-noto-core" in line
     assert all(path.with_suffix(".pdf").name in line for path in html)

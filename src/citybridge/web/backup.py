@@ -176,7 +176,8 @@ def _run(command: list[str]) -> None:
 
 
 def _rows_held() -> str:
-    counts = {name: t["rows"] for name, t in store_summary().items() if name not in SCHEMA_TABLES and t["rows"]}
+    derived = SCHEMA_TABLES + _shadow_tables()
+    counts = {name: t["rows"] for name, t in store_summary().items() if name not in derived and t["rows"]}
     return ", ".join(f"{name}: {rows}" for name, rows in sorted(counts.items())[:3])
 
 
@@ -187,6 +188,15 @@ def _sqlite_tables(path: Path) -> dict[str, dict[str, int | str]]:
         return {name: _digest(database.execute(f'SELECT * FROM "{name}"')) for name in names if _kept_table(name)}
     finally:
         database.close()
+
+
+def _shadow_tables() -> tuple[str, ...]:
+    """SQLite's own tables behind a full-text index: they hold rows in a store with no data."""
+    if engine() != "sqlite":
+        return ()
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA table_list")
+        return tuple(row[1] for row in cursor.fetchall() if row[2] == "shadow")
 
 
 def _django_tables() -> dict[str, dict[str, int | str]]:
