@@ -27,8 +27,10 @@ from django.utils import timezone
 
 from citybridge.followup.signing import HEADER, backoff, signature
 from citybridge.web.pipeline.models import LeadEvent
+from citybridge.web.recent import Recent
 from citybridge.web.surveys.models import Submission, Survey
 from citybridge.web.surveys.signals import submissions_stored
+from citybridge.web.trainings.models import Training
 from citybridge.web.waves.models import Attempt, Delivery, Webhook
 
 SUBMISSION_CREATED = "submission.created"
@@ -36,6 +38,11 @@ LEAD_CHANGED = "lead.changed"
 WAVE_CLOSED = "wave.closed"
 EVENTS = (SUBMISSION_CREATED, LEAD_CHANGED, WAVE_CLOSED)
 log = logging.getLogger("citybridge.webhooks")
+# Survey -> (its organisation, whether that organisation has an active webhook): read on every
+# stored batch, inside the writer's transaction that holds SQLite's write lock, so kept a few
+# seconds per process (two queries cost the API about a fifth of its POSTs/s in bench/web.py);
+# forgotten at once when this process saves a webhook, within seconds in the others.
+_hooked: Recent[int, tuple[int, bool]] = Recent(made_of=(Webhook, Survey, Training))
 
 
 def connect() -> None:
@@ -153,7 +160,8 @@ def _post(delivery: Delivery) -> tuple[int | None, str]:
 
 
 def _on_submissions(sender, survey: Survey, instance_ids, **kwargs) -> None:
-    if not Webhook.objects.filter(organisation_id=survey.training.organisation_id, active=True).exists():
+    organisation_id, hooked = _hooked.get(survey.pk, lambda: _hooks_of(survey))
+    if not hooked:
         return
     ids = list(instance_ids)
     rows = Submission.objects.filter(survey=survey, instance_id__in=ids).values(
@@ -161,11 +169,16 @@ def _on_submissions(sender, survey: Survey, instance_ids, **kwargs) -> None:
     )
     for row in rows:
         emit(
-            survey.training.organisation_id,
+            organisation_id,
             SUBMISSION_CREATED,
             f"submission-{row['pk']}",
             {"survey": survey.slug, "training": survey.training.slug, **row},
         )
+
+
+def _hooks_of(survey: Survey) -> tuple[int, bool]:
+    organisation_id = Training.objects.filter(pk=survey.training_id).values_list("organisation_id", flat=True)[0]
+    return organisation_id, Webhook.objects.filter(organisation_id=organisation_id, active=True).exists()
 
 
 def _on_lead_event(sender, instance: LeadEvent, created: bool, **kwargs) -> None:
