@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from django.db import OperationalError
 from django.utils import timezone
 
 from citybridge.web.jobs.models import Job
@@ -82,7 +83,12 @@ def _progress_of(pk: int) -> Progress:
         if now - last[0] < 0.25 and fraction < 1:
             return  # a row update four times a second is plenty for a progress bar
         last[0] = now
-        Job.objects.filter(pk=pk).update(progress=max(0.0, min(1.0, fraction)), message=message)
+        try:
+            Job.objects.filter(pk=pk).update(progress=max(0.0, min(1.0, fraction)), message=message)
+        except OperationalError as exc:
+            # The bar is advisory: a store busy with another writer (SQLite's lock) must not fail
+            # the job; the next step writes it again, and the job's end is written as ever.
+            log.warning("job %s: progress not written (%s)", pk, exc)
 
     return progress
 
