@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import machine, machine_text, record  # the same machine line as the other rows
 
 from citybridge.analysis.change import PARTICIPANT, wave_change
-from citybridge.followup.declared import Measure
+from citybridge.analysis.declared import Measure
 from citybridge.followup.schedule import Recipient, due_messages, steps
 from citybridge.forms.model import Choice, Form, Question
 
