@@ -11,6 +11,7 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import Client
 
 from citybridge.web.accounts.people import create_user
+from tests.web.redis_server import need_redis, redis_url
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the guessing threads read committed users
 PASSWORD = "a-long-test-password-42"
@@ -27,7 +28,7 @@ class CountingHasher(MD5PasswordHasher):
         return super().verify(password, encoded)
 
 
-REDIS = "redis://127.0.0.1:6379/2"  # hardweb's own database number on the shared server
+REDIS = redis_url(2)
 
 
 @pytest.fixture(autouse=True, params=["files", "redis"])
@@ -36,13 +37,7 @@ def counted(request, settings, tmp_path):
     from django.core.cache import cache
 
     if request.param == "redis":
-        from redis import Redis
-        from redis.exceptions import ConnectionError as RedisDown
-
-        try:
-            Redis.from_url(REDIS).ping()
-        except RedisDown:
-            pytest.skip("no Redis server on 127.0.0.1:6379")
+        need_redis(REDIS)
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS,
                    "KEY_PREFIX": tmp_path.name}  # fmt: skip
     else:

@@ -9,19 +9,14 @@ import pytest
 from citybridge.web import report_job as report
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import redis_queue, submit
+from tests.web.redis_server import need_redis, redis_url
 
-REDIS = "redis://127.0.0.1:6379/0"
+REDIS = redis_url(0)
 
 
 @pytest.fixture
 def redis_jobs(settings, tmp_path):
-    from redis import Redis
-    from redis.exceptions import ConnectionError as RedisDown
-
-    try:
-        Redis.from_url(REDIS).ping()
-    except RedisDown:
-        pytest.skip("no Redis server on 127.0.0.1:6379")
+    need_redis(REDIS)
     settings.JOBS, settings.REDIS_URL = "redis", REDIS
     settings.JOBS_QUEUE = f"citybridge-test-{uuid.uuid4().hex[:8]}"
     settings.JOBS_DIR = tmp_path / "jobs"

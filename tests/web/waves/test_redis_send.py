@@ -9,20 +9,15 @@ import pytest
 
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import redis_queue, submit
+from tests.web.redis_server import need_redis, redis_url
 from tests.web.waves.conftest import PEOPLE
 
-REDIS = "redis://127.0.0.1:6379/8"
+REDIS = redis_url(8)
 
 
 @pytest.fixture
 def redis_jobs(settings):
-    from redis import Redis
-    from redis.exceptions import ConnectionError as RedisDown
-
-    try:
-        Redis.from_url(REDIS).ping()
-    except RedisDown:
-        pytest.skip("no Redis server on 127.0.0.1:6379")
+    need_redis(REDIS)
     settings.JOBS, settings.REDIS_URL = "redis", REDIS
     settings.JOBS_QUEUE = f"citybridge-waves-test-{uuid.uuid4().hex[:8]}"
     yield redis_queue()
