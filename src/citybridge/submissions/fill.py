@@ -104,6 +104,17 @@ def calculated(form: Form, answers: Mapping[str, str]) -> Answers:
     return _fill(form, answers)[1]
 
 
+def evaluate(form: Form, answers: Mapping[str, str], expression: str) -> str | None:
+    """The value of ``expression`` (a repeat_count, say) given ``answers`` and the calculations,
+    as text; None when it has none or uses XPath citybridge does not evaluate."""
+    try:
+        value = compile_value(expression, _resolver(form, None))
+    except ExpressionNotSupported:
+        return None
+    result = _typed_row(form, {**answers, **calculated(form, answers)}).select(value.alias("v")).item()
+    return None if result is None else str(result)
+
+
 def kept_answers(form: Form, answers: Mapping[str, str]) -> Answers:
     """The answers to store: those of asked questions that apply, and the calculations' values."""
     applies, values = _fill(form, answers)
@@ -161,10 +172,12 @@ def _relevance_rule(form: Form, question: Question) -> pl.Expr | None:
     return per_form(form, ("fill.relevant", question.name), build) if question.relevant else None
 
 
-def _resolver(form: Form, question: Question):
+def _resolver(form: Form, question: Question | None):
     kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
 
     def resolve(name: str | None) -> Column:
+        if name is None and question is None:
+            raise ExpressionNotSupported("'.' means nothing outside a question")
         target = question.name if name is None else name
         if target not in kinds:
             raise ExpressionNotSupported(f"${{{target}}} is not a question of this form")

@@ -19,6 +19,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from citybridge.forms.model import Form
 from citybridge.forms.scripts import with_uzbek_latin
 from citybridge.submissions.fill import answers_from_fields, applicable
+from citybridge.submissions.repeat_fill import (
+    ADD_FIELD,
+    REMOVE_FIELD,
+    Instance,
+    added,
+    field_name,
+    instances_from_fields,
+    removed,
+    started,
+    with_counts,
+)
 from citybridge.web.accounts.access import Ability, check, public, requires
 from citybridge.web.participate import links as survey_links
 from citybridge.web.participate import page
@@ -170,28 +181,40 @@ def form(request: HttpRequest, token: str) -> HttpResponse:
     if link.is_personal and link.answered and posted != link.instance_id:
         return render(request, "participate/already.html", context)
     if request.method == "GET":
-        return _render_form(request, context, {}, instance_id(None), {})
+        return _render_form(request, context, {}, instance_id(None), {}, started(survey_form, {}))
     answers = answers_from_fields(survey_form, _fields(request))
+    instances = instances_from_fields(survey_form, _fields(request))
     instance = instance_id(posted)
     if SWITCH in request.POST:  # another language asked for: the same answers, nothing checked or stored
-        return _render_form(request, context, answers, instance, {})
-    outcome = answer(link, answers, instance)
+        return _render_form(request, context, answers, instance, {}, instances)
+    if ADD_FIELD in request.POST or REMOVE_FIELD in request.POST:  # without JavaScript: the same page
+        changed = added(survey_form, instances, request.POST.get(ADD_FIELD, ""))
+        changed = removed(survey_form, changed, request.POST.get(REMOVE_FIELD, ""))
+        return _render_form(request, context, answers, instance, {}, changed)
+    counted = with_counts(survey_form, answers, instances)
+    if counted != instances:  # a repeat_count's answer changed: show its new instances to fill in
+        note = _("The number of items to fill in has changed with your answers: please check them.")
+        return _render_form(request, context, answers, instance, {"": [note]}, counted)
+    outcome = answer(link, answers, instance, instances)
     if outcome.already_answered:
         return render(request, "participate/already.html", context)
     if outcome.stored:
         return redirect("participate:thanks", link.token)
     errors = page.messages(survey_form, language, outcome.problems)
-    return _render_form(request, context, answers, instance, errors)
+    return _render_form(request, context, answers, instance, errors, instances)
 
 
-def _render_form(request, context: dict, answers: dict, instance: str, errors: dict) -> HttpResponse:
+def _render_form(
+    request, context: dict, answers: dict, instance: str, errors: dict, instances: list[Instance]
+) -> HttpResponse:
     survey_form, language = context["form"], context["language"]
-    sections = page.sections(survey_form, language, answers, applicable(survey_form, answers), errors)
+    instances = with_counts(survey_form, answers, instances)
+    shown = page.sections(survey_form, language, answers, applicable(survey_form, answers), errors, instances)
     summary = [
-        (view, message) for section in sections for view in section.questions for message in view.errors
+        (view, message) for section in shown for view in section.all_questions() for message in view.errors
     ]
     context |= {
-        "sections": sections,
+        "sections": shown,
         "instance_id": instance,
         "summary": summary,
         "general_errors": errors.get("", []),
@@ -203,7 +226,7 @@ def _render_form(request, context: dict, answers: dict, instance: str, errors: d
 
 def _fields(request: HttpRequest) -> dict[str, list[str]]:
     """The posted answer fields (the page's own fields left out, so that no question can clash)."""
-    own = {SWITCH, "language", "csrfmiddlewaretoken", "instance_id"}
+    own = {SWITCH, "language", "csrfmiddlewaretoken", "instance_id", ADD_FIELD, REMOVE_FIELD}
     return {k: request.POST.getlist(k) for k in request.POST if k not in own}
 
 
@@ -219,11 +242,24 @@ def relevance(request: HttpRequest, token: str) -> HttpResponse:
     language = _language(request, survey_form)
     answers = answers_from_fields(survey_form, _fields(request))
     applies = applicable(survey_form, answers)
-    hidden = [q.name for q in survey_form.questions if q.name not in applies]
+    hidden = [q.name for q in survey_form.questions if q.name not in applies and q.repeat is None]
+    hidden += _hidden_in_instances(
+        survey_form, instances_from_fields(survey_form, _fields(request), number_again=False)
+    )
     given = [name for name, value in answers.items() if value and name in applies]
     errors = page.messages(survey_form, language, problems_so_far(survey_form, answers))
     checked = [(name, errors.get(name, [])) for name in given]
     return render(request, "participate/_relevance.html", {"hidden": hidden, "checked": checked})
+
+
+def _hidden_in_instances(form: Form, instances: list[Instance]) -> list[str]:
+    """The page fields of the instances' questions that do not apply given that instance's answers."""
+    hidden = []
+    for item in instances:
+        inside = form.repeat_form(item.repeat)
+        applies = applicable(inside, item.answers)
+        hidden += [field_name(item.key, q.name) for q in inside.questions if q.name not in applies]
+    return hidden
 
 
 @public
