@@ -29,7 +29,6 @@ from citybridge.forms.model import (
     Form,
     Question,
 )
-from citybridge.submissions.choice_filters import allowed_choices, parse_filter
 from citybridge.submissions.fill import (
     CONSTRAINT,
     NOT_APPLICABLE,
@@ -37,6 +36,7 @@ from citybridge.submissions.fill import (
     AnswerProblem,
     applicable,
     is_asked,
+    offered_choices,
     referenced_questions,
 )
 from citybridge.submissions.linked import table_name
@@ -232,13 +232,30 @@ def _instance_view(page: _Page, instance: Instance, label: str, number: str, rem
     return InstanceView(instance.key, number, label, items, removable)
 
 
-def _offered(question: Question, answers: dict[str, str]) -> tuple[Choice, ...]:
+def _offered(form: Form, question: Question, answers: dict[str, str]) -> tuple[Choice, ...]:
     """A cascading select offers the choices its filter leaves for the answers given so far."""
-    parsed = parse_filter(question.choice_filter or "")
-    if parsed is None or not answers.get(parsed[1]):
-        return _unique_choices(question.choices)
-    allowed = set(allowed_choices(question, answers[parsed[1]]) or ())
-    return _unique_choices(tuple(c for c in question.choices if c.name in allowed))
+    allowed = offered_choices(form, question, answers)
+    return _unique_choices(tuple(c for c in question.choices if allowed is None or c.name in allowed))
+
+
+def offered_now(
+    form: Form, answers: dict[str, str], instances: list[Instance]
+) -> list[tuple[str, list[str]]]:
+    """(page field, the choice names it offers) for every cascading select, those inside repeat
+    instances too: what the page's script shows as the participant picks."""
+    found = [(q.name, q) for q in form.questions if q.choice_filter and q.repeat is None]
+    lists = [(name, [c.name for c in _offered(form, q, answers)]) for name, q in found]
+    for instance in instances:
+        inside = form.repeat_form(instance.repeat)
+        for q in inside.questions:
+            if q.choice_filter:
+                lists.append(
+                    (
+                        field_name(instance.key, q.name),
+                        [c.name for c in _offered(inside, q, instance.answers)],
+                    )
+                )
+    return lists
 
 
 def _unique_choices(choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
@@ -257,7 +274,9 @@ def _view(form, question: Question, language, answers, applies, errors) -> Quest
     value = answers.get(question.name, "")
     picked = set(value.split()) if question.type == SELECT_MULTIPLE else {value}
     choices = (
-        (Choice("OK", {"default": _("OK")}),) if question.type == ACKNOWLEDGE else _offered(question, answers)
+        (Choice("OK", {"default": _("OK")}),)
+        if question.type == ACKNOWLEDGE
+        else _offered(form, question, answers)
     )
     return QuestionView(
         name=question.name,

@@ -234,7 +234,7 @@ def _fields(request: HttpRequest) -> dict[str, list[str]]:
 @require_POST
 def relevance(request: HttpRequest, token: str) -> HttpResponse:
     """For htmx, as the participant answers: the questions that do not apply (citybridge.js hides
-    them), and the message of every answer given so far that the server would refuse (its
+    them), the choices each cascading select offers now (its choice_filter, evaluated here), and the message of every answer given so far that the server would refuse (its
     constraint, its type), in the participant's language. The server checks again when the form is
     sent."""
     link = _link_or_404(token)
@@ -249,7 +249,8 @@ def relevance(request: HttpRequest, token: str) -> HttpResponse:
     given = [name for name, value in answers.items() if value and name in applies]
     errors = page.messages(survey_form, language, problems_so_far(survey_form, answers))
     checked = [(name, errors.get(name, [])) for name in given]
-    return render(request, "participate/_relevance.html", {"hidden": hidden, "checked": checked})
+    context = {"hidden": hidden, "checked": checked, "offered": offered}
+    return render(request, "participate/_relevance.html", context)
 
 
 def _hidden_in_instances(form: Form, instances: list[Instance]) -> list[str]:
