@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from citybridge.forms import load_xlsform
-from citybridge.submissions.fill import offered_choices
 from citybridge.submissions.batch import INSTANCE_ID
+from citybridge.submissions.fill import offered_choices
 from citybridge.submissions.linked import PARENT_KEY, validate_linked
 from citybridge.submissions.repeat_fill import (
     Instance,
@@ -121,7 +121,7 @@ def test_a_nested_instance_links_to_its_member_and_a_missing_answer_is_named_by_
         Instance("member/trip", "member[1]/trip[1]", {"place": "Khiva"}),
         Instance("member/trip", "member[1]/trip[2]", {}),
     ]
-    result, problems = _check(households, instances, {"country": "uz", "city": "tashkent"})
+    _, problems = _check(households, instances, {"country": "uz", "city": "tashkent"})
     assert problems == [("member[1]/trip[2]/place", "required")]
     trips = _check(households, instances[:2], {"country": "uz", "city": "tashkent"})[0].children[
         "member/trip"

@@ -88,12 +88,19 @@ def answer(
     return Outcome(stored=True, new=bool(report.new))
 
 
-def problems_so_far(form: Form, answers: dict[str, str]) -> list[AnswerProblem]:
-    """What the validator would refuse in ``answers`` now, bar the questions not answered yet: the
-    same checks (the form's own constraints and types) as :func:`answer`, while the participant types."""
+def problems_so_far(
+    form: Form, answers: dict[str, str], instances: list[Instance] | None = None
+) -> list[AnswerProblem]:
+    """What the validator would refuse in ``answers`` (and in the repeat ``instances``) now, bar
+    the questions not answered yet: the same checks (the form's own constraints and types) as
+    :func:`answer`, while the participant types."""
     payload = {"instance_id": instance_id(None), "answers": kept_answers(form, answers)}
-    batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
-    found = answer_problems(form, validate(form, batch).problems)
+    if form.repeats:
+        linked, keys = linked_answers(form, payload, instances or [], source=SOURCE_NAME)
+        found = linked_problems(form, validate_linked(form, linked), keys)
+    else:
+        batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
+        found = answer_problems(form, validate(form, batch).problems)
     return [problem for problem in found if problem.kind != REQUIRED and problem.question]
 
 

@@ -234,20 +234,23 @@ def _fields(request: HttpRequest) -> dict[str, list[str]]:
 @require_POST
 def relevance(request: HttpRequest, token: str) -> HttpResponse:
     """For htmx, as the participant answers: the questions that do not apply (citybridge.js hides
-    them), the choices each cascading select offers now (its choice_filter, evaluated here), and the message of every answer given so far that the server would refuse (its
-    constraint, its type), in the participant's language. The server checks again when the form is
-    sent."""
+    them), the choices each cascading select offers now (its choice_filter, evaluated here,
+    participate.js hides the others), and the message of every answer given so far that the
+    server would refuse (its constraint, its type), in the participant's language, repeat
+    instances included. The server checks again when the form is sent."""
     link = _link_or_404(token)
     survey_form = _shown_form(link)
     language = _language(request, survey_form)
     answers = answers_from_fields(survey_form, _fields(request))
     applies = applicable(survey_form, answers)
     hidden = [q.name for q in survey_form.questions if q.name not in applies and q.repeat is None]
-    hidden += _hidden_in_instances(
-        survey_form, instances_from_fields(survey_form, _fields(request), number_again=False)
-    )
+    instances = instances_from_fields(survey_form, _fields(request), number_again=False)
+    hidden += _hidden_in_instances(survey_form, instances)
+    offered = page.offered_now(survey_form, answers, instances)
     given = [name for name, value in answers.items() if value and name in applies]
-    errors = page.messages(survey_form, language, problems_so_far(survey_form, answers))
+    given += [field_name(i.key, name) for i in instances for name, value in i.answers.items() if value]
+    given = [name for name in given if name not in hidden]
+    errors = page.messages(survey_form, language, problems_so_far(survey_form, answers, instances))
     checked = [(name, errors.get(name, [])) for name in given]
     context = {"hidden": hidden, "checked": checked, "offered": offered}
     return render(request, "participate/_relevance.html", context)
