@@ -211,7 +211,7 @@ def _repeat_view(page: _Page, repeat: str, parent: str) -> RepeatView:
     views = [_instance_view(page, i, label, str(n), not counted) for n, i in enumerate(mine, start=1)]
     view = RepeatView(f"r-{parent}|{repeat}", label, views)
     if counted:
-        view.count_note = _("The number of “%(group)s” follows your other answers.") % {"group": label}
+        view.count_note = _("“%(group)s” is asked as many times as your other answers say.") % {"group": label}
         return view
     placeholder = "/".join(filter(None, (parent, f"{table_name(repeat)}[__{form.repeats.index(repeat)}__]")))
     template = Instance(repeat, placeholder)
