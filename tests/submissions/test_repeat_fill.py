@@ -9,7 +9,7 @@ import pytest
 from citybridge.forms import load_xlsform
 from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.submissions.fill import offered_choices
-from citybridge.submissions.linked import PARENT_KEY, validate_linked
+from citybridge.submissions.linked import PARENT_KEY
 from citybridge.submissions.repeat_fill import (
     Instance,
     added,
@@ -18,6 +18,7 @@ from citybridge.submissions.repeat_fill import (
     linked_problems,
     removed,
     started,
+    validate_instances,
     with_counts,
 )
 from citybridge.submissions.sources import from_payloads
@@ -42,7 +43,7 @@ def households():
 def _check(form, instances, answers=None):
     payload = {"instance_id": "sub1", "answers": answers or {}}
     linked, keys = linked_answers(form, payload, instances, source="web form")
-    result = validate_linked(form, linked)
+    result = validate_instances(form, linked)
     return result, [(p.question, p.kind) for p in linked_problems(form, result, keys)]
 
 
@@ -158,3 +159,25 @@ def test_the_validator_refuses_a_choice_a_selected_filter_leaves_out():
     result = validate(form, from_payloads(form, rows))
     assert [(p.row, p.column) for p in result.problems] == [(2, "answers.city"), (3, "answers.city")]
     assert result.unchecked == []
+
+
+def test_a_rule_inside_an_instance_reads_the_answers_outside_it(households):
+    """`abroad` (in each member) is asked only when the country is not Uzbekistan."""
+    member = [Instance("member", "member[1]", {"name": "Aziz", "age": "40", "abroad": "yes"})]
+    result, problems = _check(households, member, {"country": "uz", "city": "tashkent"})
+    assert problems == []
+    assert [answers for _, _, answers in result.children["member"].records()] == [{"name": "Aziz", "age": 40}]
+    _, problems = _check(
+        households, [Instance("member", "member[1]", {"name": "Aziz", "age": "40"})], {"country": "kz"}
+    )
+    assert ("member[1]/abroad", "required") in problems
+
+
+def test_pyxform_spec_form_asks_nothing_in_its_repeat_once_the_form_is_skipped():
+    """xlsform_spec_test wraps its repeat in a group whose relevance reads ${skip_to_end}."""
+    form = load_xlsform(EXAMPLES / "xlsform_spec_test.xlsx")
+    instance = Instance("everything/repeat_test", "repeat_test[1]", {})
+    _, problems = _check(form, [instance], {"skip_to_end": "yes"})
+    assert problems == []
+    _, problems = _check(form, [instance], {"skip_to_end": "no"})
+    assert ("repeat_test[1]/required_text", "required") in problems

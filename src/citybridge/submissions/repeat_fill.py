@@ -17,18 +17,21 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
+from citybridge.forms.memo import per_form
 from citybridge.forms.model import Form
-from citybridge.submissions.batch import RawBatch
+from citybridge.submissions.batch import INSTANCE_ID, ROW, SUBMITTED_AT, RawBatch
 from citybridge.submissions.fill import (
     AnswerProblem,
     Answers,
     answer_problems,
     answers_from_fields,
+    applicable,
     evaluate,
     kept_answers,
 )
 from citybridge.submissions.linked import PARENT_KEY, LinkedBatch, LinkedValidated, table_name
 from citybridge.submissions.sources import from_payloads
+from citybridge.submissions.validate import Validated, validate
 
 INSTANCE_FIELD = "repeat_instance"  # one per instance shown: its key
 ADD_FIELD = "add_instance"  # "PARENT_KEY|REPEAT_PATH": one more instance there
@@ -190,12 +193,45 @@ def count_of(form: Form, answers: Mapping[str, str], expression: str) -> int:
         return 0
 
 
+def instance_form(form: Form, repeat: str) -> Form:
+    """The questions of ``repeat`` with the submission's own answer questions in front, as context:
+    a rule inside an instance may read an answer outside it (a group's ``relevant`` around the
+    repeat, ``${country}``). The context questions carry no rule of their own, so they are only
+    read, never checked again per instance."""
+
+    def build() -> Form:
+        inside = form.repeat_form(repeat)
+        context = tuple(
+            replace(q, required=False, constraint=None, relevant=None, choice_filter=None, calculation=None)
+            for q in form.answer_questions
+        )
+        return replace(inside, questions=context + inside.questions)
+
+    return per_form(form, ("repeat_fill.instance_form", repeat), build)
+
+
+def instance_applies(form: Form, instance: Instance, answers: Mapping[str, str]) -> set[str]:
+    """The names of the questions of ``instance`` that apply given its answers and the
+    submission's ``answers``."""
+    inside = instance_form(form, instance.repeat)
+    return applicable(inside, {**kept_answers(form, answers), **instance.answers})
+
+
+def instance_answers(form: Form, instance: Instance, answers: Mapping[str, str]) -> Answers:
+    """The answers of ``instance`` to keep (those of its questions that apply)."""
+    inside = instance_form(form, instance.repeat)
+    own = {q.name for q in form.questions if q.repeat == instance.repeat}
+    kept = kept_answers(inside, {**kept_answers(form, answers), **instance.answers})
+    return {name: value for name, value in kept.items() if name in own}
+
+
 def linked_answers(
     form: Form, payload: dict, instances: list[Instance], *, source: str
 ) -> tuple[LinkedBatch, dict[tuple[str, int], str]]:
     """The submission ``payload`` and its instances as linked tables, and each instance's key by
     (table source, row): what ``linked_problems`` needs to put a problem next to its answer."""
     main = from_payloads(form, [(1, payload)], source=source)
+    context = payload["answers"]
     children: dict[str, RawBatch] = {}
     keys: dict[tuple[str, int], str] = {}
     submission = payload["instance_id"]
@@ -203,9 +239,10 @@ def linked_answers(
         mine = [i for i in instances if i.repeat == repeat]
         if not mine:
             continue
-        inside = form.repeat_form(repeat)
+        inside = instance_form(form, repeat)
         table = f"{source} ({table_name(repeat)})"
-        rows = [(n, {"instance_id": f"{submission}/{i.key}", "answers": kept_answers(inside, i.answers)})
+        rows = [(n, {"instance_id": f"{submission}/{i.key}",
+                     "answers": {**context, **instance_answers(form, i, context)}})
                 for n, i in enumerate(mine, start=1)]  # fmt: skip
         batch = from_payloads(inside, rows, source=table)
         parents = pl.Series(PARENT_KEY, ["/".join(filter(None, (submission, i.parent))) for i in mine])
@@ -213,6 +250,26 @@ def linked_answers(
         children[repeat] = replace(batch, frame=frame, headers=batch.headers | {PARENT_KEY: "PARENT_KEY"})
         keys |= {(table, n): i.key for n, i in enumerate(mine, start=1)}
     return LinkedBatch(main, children), keys
+
+
+def validate_instances(form: Form, linked: LinkedBatch) -> LinkedValidated:
+    """The submission and each instance checked (an instance with the submission's answers as
+    context, see :func:`instance_form`); the valid instances keep only their own answers, under
+    their parent's key, as ``web.repeats.store.store_instances`` takes them."""
+    main = validate(form, linked.main)
+    problems = list(main.problems)
+    children = {}
+    for repeat, batch in linked.children.items():
+        result = validate(instance_form(form, repeat), batch)
+        own = form.repeat_form(repeat)
+        names = [q.name for q in own.answer_questions if q.name in result.frame.columns]
+        frame = result.frame.join(batch.frame.select(ROW, PARENT_KEY), on=ROW, how="left")
+        frame = frame.select(ROW, INSTANCE_ID, SUBMITTED_AT, PARENT_KEY, *names)
+        children[repeat] = Validated(
+            own, result.source, frame, result.rejected, result.problems, result.unchecked
+        )
+        problems += result.problems
+    return LinkedValidated(main, children, problems)
 
 
 def linked_problems(
@@ -225,8 +282,11 @@ def linked_problems(
         if key is None:
             found += answer_problems(form, [problem])
             continue
-        inside = form.repeat_form(repeat_of_key(form, key) or "")
-        for answered in answer_problems(inside, [problem]):
+        repeat = repeat_of_key(form, key) or ""
+        own = {q.name for q in form.questions if q.repeat == repeat}
+        for answered in answer_problems(instance_form(form, repeat), [problem]):
+            if answered.question and answered.question not in own:
+                continue  # an answer outside the instance, read as context: the submission's own problem
             name = field_name(key, answered.question) if answered.question else None
             found.append(replace(answered, question=name))
     return found

@@ -68,6 +68,7 @@ def test_a_participant_adds_and_removes_members_and_picks_a_city_of_the_country_
     page.check('#q-country input[value="uz"]')
     page.locator('#q-city input[value="almaty"]').wait_for(state="hidden")
     page.check('#q-city input[value="samarkand"]')
+    _member(page, 0).locator(".question[id$='/abroad']").wait_for(state="hidden")  # asked outside Uzbekistan
     _member(page, 0).locator("input[name$='/works'][value='yes']").check()
     tag = f"{viewport['width']}px"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]

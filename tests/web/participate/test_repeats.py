@@ -89,13 +89,14 @@ def test_a_question_inside_an_instance_that_does_not_apply_is_not_kept(household
     instance = _instance_id(page)
     fields = _answers(instance, country="kz", city="almaty", repeat_instance=["member[1]", "member[2]"],
                       **{"member[1]/name": "Aziz", "member[1]/age": "10", "member[1]/works": "yes",
-                         "member[2]/name": "Dilnoza", "member[2]/age": "40", "member[2]/works": "yes"})  # fmt: skip
+                         "member[1]/abroad": "no", "member[2]/name": "Dilnoza", "member[2]/age": "40",
+                         "member[2]/works": "yes", "member[2]/abroad": "yes"})  # fmt: skip
     response = participant.post(form_url(households_link), fields)
     assert response.status_code == 302
     stored = {r.key: r.answers for r in RepeatInstance.objects.filter(submission__instance_id=instance)}
     assert stored == {
-        f"{instance}/member[1]": {"name": "Aziz", "age": 10},
-        f"{instance}/member[2]": {"name": "Dilnoza", "age": 40, "works": "yes"},
+        f"{instance}/member[1]": {"name": "Aziz", "age": 10, "abroad": "no"},
+        f"{instance}/member[2]": {"name": "Dilnoza", "age": 40, "works": "yes", "abroad": "yes"},
     }
 
 
@@ -135,7 +136,9 @@ def test_switching_language_keeps_the_answers_of_every_instance(households_link,
                       **{"member[1]/name": "Aziz", "member[2]/name": "Dilnoza"})  # fmt: skip
     page = participant.post(form_url(households_link), fields).content.decode()
     assert _keys(page)[:2] == ["member[1]", "member[2]"]
-    assert ">Aziz</textarea>" in page and ">Dilnoza</textarea>" in page and "Добавить ещё: «Член семьи»" in page
+    assert (
+        ">Aziz</textarea>" in page and ">Dilnoza</textarea>" in page and "Добавить ещё: «Член семьи»" in page
+    )
 
 
 def test_a_city_outside_the_chosen_country_is_refused_and_not_offered(households_link, participant):
@@ -149,7 +152,9 @@ def test_a_city_outside_the_chosen_country_is_refused_and_not_offered(households
     assert households_link.survey.submissions.count() == 0
 
 
-def test_the_live_check_names_the_cities_offered_and_the_questions_hidden_in_each_instance(households_link, participant):
+def test_the_live_check_names_the_cities_offered_and_the_questions_hidden_in_each_instance(
+    households_link, participant
+):
     fields = {"country": "kz", "repeat_instance": ["member[1]", "member[1007]"],
               "member[1]/age": "12", "member[1007]/age": "-1", "member[1007]/name": "Aziz"}  # fmt: skip
     answer = participant.post(f"/s/{households_link.token}/relevance/", fields).content.decode()
@@ -158,3 +163,15 @@ def test_the_live_check_names_the_cities_offered_and_the_questions_hidden_in_eac
     assert "q-member[1]/works" in hidden and "q-member[1007]/works" in hidden
     assert "q-city=almaty" in offered
     assert 'id="live-member[1007]/age"' in answer and "This answer is not accepted" in answer
+
+
+def test_a_question_inside_an_instance_may_depend_on_an_answer_outside_it(households_link, participant):
+    page = participant.get(form_url(households_link)).content.decode()
+    base = {"repeat_instance": ["member[1]"], "member[1]/name": "Aziz", "member[1]/age": "40"}
+    page = participant.post(
+        form_url(households_link), _answers(_instance_id(page), country="kz", city="almaty", **base)
+    )
+    abroad = page.content.decode().split('id="q-member[1]/abroad"')[1].split('class="repeat"')[0]
+    assert "This question needs an answer." in abroad  # Kazakhstan: asked, and required
+    uz = _answers(_instance_id(page.content.decode()), country="uz", city="tashkent", **base)
+    assert participant.post(form_url(households_link), uz).status_code == 302  # Uzbekistan: not asked

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from citybridge.forms.model import Form
 from citybridge.submissions.fill import REQUIRED, AnswerProblem, answer_problems, kept_answers
-from citybridge.submissions.linked import LinkedValidated, validate_linked
-from citybridge.submissions.repeat_fill import Instance, linked_answers, linked_problems
+from citybridge.submissions.linked import LinkedValidated
+from citybridge.submissions.repeat_fill import Instance, linked_answers, linked_problems, validate_instances
 from citybridge.submissions.sources import from_payloads
 from citybridge.submissions.validate import validate
 from citybridge.web.errors import ImportRejected
@@ -69,7 +69,7 @@ def answer(
     if form.repeats:
         # Every instance checked before anything is written: a refused one keeps the page open.
         linked, keys = linked_answers(form, payload, instances or [], source=SOURCE_NAME)
-        repeats = validate_linked(form, linked)
+        repeats = validate_instances(form, linked)
         if repeats.problems:
             return Outcome(problems=linked_problems(form, repeats, keys))
     try:
@@ -97,7 +97,7 @@ def problems_so_far(
     payload = {"instance_id": instance_id(None), "answers": kept_answers(form, answers)}
     if form.repeats:
         linked, keys = linked_answers(form, payload, instances or [], source=SOURCE_NAME)
-        found = linked_problems(form, validate_linked(form, linked), keys)
+        found = linked_problems(form, validate_instances(form, linked), keys)
     else:
         batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
         found = answer_problems(form, validate(form, batch).problems)

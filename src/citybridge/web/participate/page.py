@@ -34,7 +34,6 @@ from citybridge.submissions.fill import (
     NOT_APPLICABLE,
     REQUIRED,
     AnswerProblem,
-    applicable,
     is_asked,
     offered_choices,
     referenced_questions,
@@ -45,6 +44,8 @@ from citybridge.submissions.repeat_fill import (
     field_name,
     fresh_instances,
     inner_repeats,
+    instance_applies,
+    instance_form,
     question_of_field,
 )
 
@@ -146,6 +147,7 @@ class _Page:
     errors: dict[str, list[str]]
     instances: list[Instance]
     shown: list[Question]
+    answers: dict[str, str]  # the submission's own: what a rule inside an instance may read
 
 
 def sections(
@@ -159,7 +161,7 @@ def sections(
     """The shown questions (calculations are not shown) grouped by consecutive group path; a
     repeat stands where its first question is, with its ``instances``."""
     shown = [q for q in form.questions if is_asked(q) or q.type == NOTE or q.type in MEDIA_TYPES]
-    page = _Page(form, language, errors, instances or [], shown)
+    page = _Page(form, language, errors, instances or [], shown, answers)
     items = _items(form, None, shown)
     runs = [(path, list(run)) for path, run in groupby(items, key=_item_path)]
     return [
@@ -198,8 +200,8 @@ def _item_view(page: _Page, item: Question | str, parent: Instance | None, answe
         return _repeat_view(page, item, parent.key if parent else "")
     if parent is None:
         return _view(page.form, item, page.language, answers, applies, page.errors)
-    inside = page.form.repeat_form(parent.repeat)
-    view = _view(inside, inside.question(item.name), page.language, answers, applies, {})
+    inside = instance_form(page.form, parent.repeat)
+    view = _view(inside, inside.question(item.name), page.language, {**page.answers, **answers}, applies, {})
     name = field_name(parent.key, item.name)
     return replace(view, name=name, errors=page.errors.get(name, []))
 
@@ -211,7 +213,9 @@ def _repeat_view(page: _Page, repeat: str, parent: str) -> RepeatView:
     views = [_instance_view(page, i, label, str(n), not counted) for n, i in enumerate(mine, start=1)]
     view = RepeatView(f"r-{parent}|{repeat}", label, views)
     if counted:
-        view.count_note = _("“%(group)s” is asked as many times as your other answers say.") % {"group": label}
+        view.count_note = _("“%(group)s” is asked as many times as your other answers say.") % {
+            "group": label
+        }
         return view
     placeholder = "/".join(filter(None, (parent, f"{table_name(repeat)}[__{form.repeats.index(repeat)}__]")))
     template = Instance(repeat, placeholder)
@@ -223,8 +227,7 @@ def _repeat_view(page: _Page, repeat: str, parent: str) -> RepeatView:
 
 
 def _instance_view(page: _Page, instance: Instance, label: str, number: str, removable: bool) -> InstanceView:
-    inside = page.form.repeat_form(instance.repeat)
-    applies = applicable(inside, instance.answers)
+    applies = instance_applies(page.form, instance, page.answers)
     items = [
         _item_view(page, item, instance, instance.answers, applies)
         for item in _items(page.form, instance.repeat, page.shown)

@@ -25,6 +25,7 @@ from citybridge.submissions.repeat_fill import (
     Instance,
     added,
     field_name,
+    instance_applies,
     instances_from_fields,
     removed,
     started,
@@ -245,7 +246,7 @@ def relevance(request: HttpRequest, token: str) -> HttpResponse:
     applies = applicable(survey_form, answers)
     hidden = [q.name for q in survey_form.questions if q.name not in applies and q.repeat is None]
     instances = instances_from_fields(survey_form, _fields(request), number_again=False)
-    hidden += _hidden_in_instances(survey_form, instances)
+    hidden += _hidden_in_instances(survey_form, instances, answers)
     offered = page.offered_now(survey_form, answers, instances)
     given = [name for name, value in answers.items() if value and name in applies]
     given += [field_name(i.key, name) for i in instances for name, value in i.answers.items() if value]
@@ -256,13 +257,14 @@ def relevance(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "participate/_relevance.html", context)
 
 
-def _hidden_in_instances(form: Form, instances: list[Instance]) -> list[str]:
-    """The page fields of the instances' questions that do not apply given that instance's answers."""
+def _hidden_in_instances(form: Form, instances: list[Instance], answers: dict) -> list[str]:
+    """The page fields of the instances' questions that do not apply given that instance's answers
+    and the submission's."""
     hidden = []
     for item in instances:
-        inside = form.repeat_form(item.repeat)
-        applies = applicable(inside, item.answers)
-        hidden += [field_name(item.key, q.name) for q in inside.questions if q.name not in applies]
+        applies = instance_applies(form, item, answers)
+        own = [q for q in form.questions if q.repeat == item.repeat]
+        hidden += [field_name(item.key, q.name) for q in own if q.name not in applies]
     return hidden
 
 
