@@ -54,6 +54,8 @@ def test_a_participant_adds_and_removes_members_and_picks_a_city_of_the_country_
     assert _members(page).count() == 2 and "Removed at once" not in page.inner_text("form")
     assert _member(page, 1).locator("legend .instance-number").first.inner_text() == "2"
 
+    _member(page, 0).locator("input[name$='/age']").fill("-2")  # checked as typed, in its instance
+    _member(page, 0).locator(".live .error", has_text="This answer is not accepted").wait_for()
     for n, (name, age, place) in enumerate([("Malika", "34", "Khiva"), ("Timur", "9", "Termez")]):
         member = _member(page, n)
         member.locator("textarea[name$='/name']").first.fill(name)
