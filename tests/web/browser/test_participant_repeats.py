@@ -1,6 +1,7 @@
 """A participant fills a form with a repeat and a cascading select, with JavaScript: adds two
 household members, removes one, picks a country then a city from the list the country leaves,
-and sends; the submission is stored with one child record per member and per trip."""
+says how many rooms (a repeat_count) and sends; the submission is stored with one child record per
+member, per trip and per room."""
 
 from __future__ import annotations
 
@@ -72,6 +73,12 @@ def test_a_participant_adds_and_removes_members_and_picks_a_city_of_the_country_
     page.check('#q-city input[value="samarkand"]')
     _member(page, 0).locator(".question[id$='/abroad']").wait_for(state="hidden")  # asked outside Uzbekistan
     _member(page, 0).locator("input[name$='/works'][value='yes']").check()
+    page.fill("#id-rooms", "2")  # the rooms repeat follows its repeat_count, ${rooms}
+    rooms = page.locator('[id="r-|room"] > .instances > .instance')
+    rooms.nth(1).wait_for()
+    assert rooms.count() == 2 and not page.locator('[id="r-|room"] button').count()
+    for n, area in enumerate(("18", "12")):
+        rooms.nth(n).locator("input[name$='/area']").fill(area)
     tag = f"{viewport['width']}px"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     screenshot(page, f"participant-repeats-{tag}-1-filled")
@@ -89,5 +96,7 @@ def test_a_participant_adds_and_removes_members_and_picks_a_city_of_the_country_
         "member[2]": (None, {"name": "Timur", "age": 9}),
         "member[1]/trip[1]": (f"{root}/member[1]", {"place": "Khiva"}),
         "member[2]/trip[1]": (f"{root}/member[2]", {"place": "Termez"}),
+        "room[1]": (None, {"area": 18}),
+        "room[2]": (None, {"area": 12}),
     }
     context.close()

@@ -155,13 +155,14 @@ def test_a_city_outside_the_chosen_country_is_refused_and_not_offered(households
 def test_the_live_check_names_the_cities_offered_and_the_questions_hidden_in_each_instance(
     households_link, participant
 ):
-    fields = {"country": "kz", "repeat_instance": ["member[1]", "member[1007]"],
+    fields = {"country": "kz", "rooms": "2", "repeat_instance": ["member[1]", "member[1007]"],
               "member[1]/age": "12", "member[1007]/age": "-1", "member[1007]/name": "Aziz"}  # fmt: skip
     answer = participant.post(f"/s/{households_link.token}/relevance/", fields).content.decode()
     hidden = answer.split('data-hidden="')[1].split('"')[0].split()
     offered = answer.split('data-offered="')[1].split('"')[0].split()
     assert "q-member[1]/works" in hidden and "q-member[1007]/works" in hidden
     assert "q-city=almaty" in offered
+    assert answer.split('data-counts="')[1].split('"')[0] == "r-|room=2"
     assert 'id="live-member[1007]/age"' in answer and "This answer is not accepted" in answer
 
 

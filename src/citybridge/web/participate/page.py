@@ -41,6 +41,7 @@ from citybridge.submissions.fill import (
 from citybridge.submissions.linked import table_name
 from citybridge.submissions.repeat_fill import (
     Instance,
+    count_of,
     field_name,
     fresh_instances,
     inner_repeats,
@@ -211,19 +212,36 @@ def _repeat_view(page: _Page, repeat: str, parent: str) -> RepeatView:
     label = form.group_label(repeat, page.language) or table_name(repeat)
     mine = [i for i in page.instances if i.repeat == repeat and i.parent == parent]
     views = [_instance_view(page, i, label, str(n), not counted) for n, i in enumerate(mine, start=1)]
-    view = RepeatView(f"r-{parent}|{repeat}", label, views)
+    view = RepeatView(repeat_id(parent, repeat), label, views)
     if counted:
         view.count_note = _("“%(group)s” is asked as many times as your other answers say.") % {
             "group": label
         }
-        return view
+    else:
+        view.add = f"{parent}|{repeat}"
+    # What the page's script copies: to add an instance, or to follow a count as it changes.
     placeholder = "/".join(filter(None, (parent, f"{table_name(repeat)}[__{form.repeats.index(repeat)}__]")))
     template = Instance(repeat, placeholder)
     inner = fresh_instances(form, placeholder, inner_repeats(form, repeat))
     copy = replace(page, instances=[*page.instances, template, *inner], errors={})
-    view.add = f"{parent}|{repeat}"
-    view.template = _instance_view(copy, template, label, "", True)
+    view.template = _instance_view(copy, template, label, "", not counted)
     return view
+
+
+def repeat_id(parent: str, repeat: str) -> str:
+    """The page id of ``repeat`` inside the instance ``parent`` ("" at the top)."""
+    return f"r-{parent}|{repeat}"
+
+
+def counts_now(form: Form, answers: dict[str, str], instances: list[Instance]) -> list[tuple[str, int]]:
+    """(page id, number of instances) of every counted repeat, for the page's script to follow as
+    the answers its ``repeat_count`` reads change."""
+    found = []
+    for repeat, expression in form.repeat_counts.items():
+        outer = form.parent_repeat(repeat)
+        parents = [""] if outer is None else [i.key for i in instances if i.repeat == outer]
+        found += [(repeat_id(parent, repeat), count_of(form, answers, expression)) for parent in parents]
+    return found
 
 
 def _instance_view(page: _Page, instance: Instance, label: str, number: str, removable: bool) -> InstanceView:

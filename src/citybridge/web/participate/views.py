@@ -236,7 +236,8 @@ def _fields(request: HttpRequest) -> dict[str, list[str]]:
 def relevance(request: HttpRequest, token: str) -> HttpResponse:
     """For htmx, as the participant answers: the questions that do not apply (citybridge.js hides
     them), the choices each cascading select offers now (its choice_filter, evaluated here,
-    participate.js hides the others), and the message of every answer given so far that the
+    participate.js hides the others), how many instances each counted repeat has now (its
+    repeat_count; participate.js adds or removes them), and the message of every answer given so far that the
     server would refuse (its constraint, its type), in the participant's language, repeat
     instances included. The server checks again when the form is sent."""
     link = _link_or_404(token)
@@ -253,7 +254,8 @@ def relevance(request: HttpRequest, token: str) -> HttpResponse:
     given = [name for name in given if name not in hidden]
     errors = page.messages(survey_form, language, problems_so_far(survey_form, answers, instances))
     checked = [(name, errors.get(name, [])) for name in given]
-    context = {"hidden": hidden, "checked": checked, "offered": offered}
+    counts = page.counts_now(survey_form, answers, instances)
+    context = {"hidden": hidden, "checked": checked, "offered": offered, "counts": counts}
     return render(request, "participate/_relevance.html", context)
 
 
