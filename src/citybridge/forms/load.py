@@ -141,6 +141,7 @@ def form_from_pyxform(
         questions=tuple(questions),
         group_labels=groups,
         repeats=tuple(walker.repeats),
+        repeat_counts=walker.repeat_counts,
     )
 
 
@@ -151,6 +152,7 @@ class _Walker:
     files: _Files
     groups: dict[str, dict[str, str]]
     repeats: list[str] = dataclasses.field(default_factory=list)
+    repeat_counts: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def walk(
         self,
@@ -166,6 +168,8 @@ class _Walker:
             if kind == "repeat":
                 where = "/".join((*path, child.get("name", "")))
                 self.repeats.append(where)
+                if count := str(child.get("control", {}).get("jr:count") or "").strip():
+                    self.repeat_counts[where] = count
                 yield from self._group(child, path, relevant, where)
             elif kind == "loop":
                 yield from self._loop(child, path, relevant, repeat)

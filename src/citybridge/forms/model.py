@@ -130,6 +130,9 @@ class Form:
     group_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     # Paths of the repeats, outer ones first ("household/member", "household/member/visit").
     repeats: tuple[str, ...] = ()
+    # Repeat path -> its ``repeat_count`` (a number or an expression such as "${rooms}"): the form,
+    # not the person, decides how many instances there are.
+    repeat_counts: dict[str, str] = field(default_factory=dict)
 
     def question(self, name: str) -> Question:
         for question in self.questions:
@@ -166,7 +169,11 @@ class Form:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not self.repeat_counts:
+            # Left out when empty, so that forms stored before repeat counts compare equal.
+            del data["repeat_counts"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Form:
@@ -188,6 +195,7 @@ class Form:
             questions=questions,
             group_labels=data.get("group_labels", {}),  # absent from forms stored before groups had labels
             repeats=tuple(data.get("repeats", ())),
+            repeat_counts=data.get("repeat_counts", {}),
         )
 
 

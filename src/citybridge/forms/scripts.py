@@ -80,4 +80,3 @@ def _added(texts: dict[str, str], source: str) -> dict[str, str]:
     if source not in texts:
         return texts
     return {**texts, UZBEK_LATIN: to_uzbek_latin(texts[source])}
-

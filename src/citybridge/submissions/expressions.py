@@ -66,9 +66,14 @@ class _Token:
     text: str
 
 
-def compile_rule(expression: str, resolve: Resolver) -> pl.Expr:
-    """Compile a boolean rule (constraint or relevant) into a Polars boolean expression."""
-    parser = _Parser(_tokenize(expression), resolve)
+def compile_rule(
+    expression: str, resolve: Resolver, columns: Callable[[str], Column] | None = None
+) -> pl.Expr:
+    """Compile a boolean rule (constraint or relevant) into a Polars boolean expression.
+
+    ``columns`` resolves bare names, as a choice_filter reads its choice's columns (``name``,
+    ``country``); without it a bare name is not supported."""
+    parser = _Parser(_tokenize(expression), resolve, columns)
     value = parser.parse()
     return _as_bool(value)
 
@@ -120,8 +125,10 @@ class _Value:
 class _Parser:
     """Recursive descent over XPath 1.0 precedence: or < and < = != < relational < + - < * div mod."""
 
-    def __init__(self, tokens: list[_Token], resolve: Resolver) -> None:
-        self.tokens, self.at, self.resolve = tokens, 0, resolve
+    def __init__(
+        self, tokens: list[_Token], resolve: Resolver, columns: Callable[[str], Column] | None = None
+    ) -> None:
+        self.tokens, self.at, self.resolve, self.columns = tokens, 0, resolve, columns
 
     def parse(self) -> _Value:
         value = self._or()
@@ -184,6 +191,9 @@ class _Parser:
             return self._reference(token)
         if token.kind == "name" and (nxt := self._peek()) is not None and nxt.text == "(":
             return self._call(token.text)
+        if token.kind == "name" and self.columns is not None:
+            column = self.columns(token.text)
+            return _Value(column.expr, column.kind)
         raise ExpressionNotSupported(f"'{token.text}' is not supported")
 
     def _reference(self, token: _Token) -> _Value:

@@ -34,6 +34,7 @@ from citybridge.forms.model import (
     Question,
 )
 from citybridge.submissions.batch import Problem
+from citybridge.submissions.choice_filters import allowed_choices, choice_rules, parse_filter
 from citybridge.submissions.expressions import (
     COLUMN_KINDS,
     Column,
@@ -104,6 +105,43 @@ def calculated(form: Form, answers: Mapping[str, str]) -> Answers:
     return _fill(form, answers)[1]
 
 
+def evaluate(form: Form, answers: Mapping[str, str], expression: str) -> str | None:
+    """The value of ``expression`` (a repeat_count, say) given ``answers`` and the calculations,
+    as text; None when it has none or uses XPath citybridge does not evaluate."""
+    try:
+        value = compile_value(expression, _resolver(form, None))
+    except ExpressionNotSupported:
+        return None
+    result = _typed_row(form, {**answers, **calculated(form, answers)}).select(value.alias("v")).item()
+    return None if result is None else str(result)
+
+
+def offered_choices(form: Form, question: Question, answers: Mapping[str, str]) -> set[str] | None:
+    """The choice names a cascading select offers given ``answers``, by its own ``choice_filter``;
+    None for every choice: no filter, one citybridge does not evaluate, or none of the answers it
+    depends on given yet (a page without JavaScript then lists them all, and the check on sending
+    refuses a choice the filter leaves out)."""
+    if not question.choice_filter or not any(
+        answers.get(n) for n in referenced_questions(question.choice_filter)
+    ):
+        return None
+    if parsed := parse_filter(question.choice_filter):
+        return set(allowed_choices(question, answers.get(parsed[1])) or ())
+
+    def build() -> dict[str, pl.Expr] | None:
+        try:
+            return choice_rules(question, _resolver(form, question))
+        except ExpressionNotSupported:
+            return None
+
+    rules = per_form(form, ("fill.choices", question.name), build)
+    if rules is None:
+        return None
+    row = _typed_row(form, {**answers, **calculated(form, answers)})
+    values = row.select(rule.alias(str(n)) for n, rule in enumerate(rules.values())).row(0)
+    return {name for name, offered in zip(rules, values, strict=True) if offered}
+
+
 def kept_answers(form: Form, answers: Mapping[str, str]) -> Answers:
     """The answers to store: those of asked questions that apply, and the calculations' values."""
     applies, values = _fill(form, answers)
@@ -161,10 +199,12 @@ def _relevance_rule(form: Form, question: Question) -> pl.Expr | None:
     return per_form(form, ("fill.relevant", question.name), build) if question.relevant else None
 
 
-def _resolver(form: Form, question: Question):
+def _resolver(form: Form, question: Question | None):
     kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
 
     def resolve(name: str | None) -> Column:
+        if name is None and question is None:
+            raise ExpressionNotSupported("'.' means nothing outside a question")
         target = question.name if name is None else name
         if target not in kinds:
             raise ExpressionNotSupported(f"${{{target}}} is not a question of this form")

@@ -29,7 +29,9 @@ def geo_part(header: str, index: HeaderIndex) -> tuple[str, int] | None:
     return found.question.name, _PARTS[match["part"].lower()]
 
 
-def join_geo_parts(frame: pl.DataFrame, table: pl.DataFrame, parts: dict[str, dict[int, str]]) -> pl.DataFrame:
+def join_geo_parts(
+    frame: pl.DataFrame, table: pl.DataFrame, parts: dict[str, dict[int, str]]
+) -> pl.DataFrame:
     """Each geopoint rebuilt from its parts where its own column is missing or empty."""
     for name, columns in parts.items():
         if 0 not in columns or 1 not in columns:
@@ -38,7 +40,9 @@ def join_geo_parts(frame: pl.DataFrame, table: pl.DataFrame, parts: dict[str, di
             [pl.col(columns[i]).str.strip_chars() for i in sorted(columns)], separator=" ", ignore_nulls=True
         )
         point = table.select(
-            pl.when(pl.col(columns[0]).is_not_null() & pl.col(columns[1]).is_not_null()).then(joined).alias(name)
+            pl.when(pl.col(columns[0]).is_not_null() & pl.col(columns[1]).is_not_null())
+            .then(joined)
+            .alias(name)
         ).to_series()
         if name in frame.columns:
             frame = frame.with_columns(pl.coalesce(pl.col(name).replace("", None), point).alias(name))

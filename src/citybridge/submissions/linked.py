@@ -65,7 +65,9 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
     main_name, by_repeat = _assign(tables, form, path.name)
     main_table = tables[main_name]
     kind = "odk-central" if "KEY" in main_table.columns else "kobotoolbox"
-    main = table_batch(main_table.drop(_KOBO_LINKS, strict=False), form, f"{path.name} ({main_name})", kind, timezone)
+    main = table_batch(
+        main_table.drop(_KOBO_LINKS, strict=False), form, f"{path.name} ({main_name})", kind, timezone
+    )
     keys = {main_name: _keys_by_index(main_table, main.frame)}
     children = {}
     for repeat in form.repeats:
@@ -78,7 +80,9 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
         batch = table_batch(table.drop(links), form.repeat_form(repeat), source, kind, timezone)
         frame = _with_keys(batch.frame, table, repeat, form, keys, by_repeat, main_name)
         keys[name] = _keys_by_index(table, frame)
-        children[repeat] = RawBatch(source, kind, frame, batch.headers | {PARENT_KEY: "PARENT_KEY"}, batch.problems)
+        children[repeat] = RawBatch(
+            source, kind, frame, batch.headers | {PARENT_KEY: "PARENT_KEY"}, batch.problems
+        )
     return LinkedBatch(main, children)
 
 
@@ -138,11 +142,19 @@ def _with_keys(frame, table, repeat, form, keys, by_repeat, main_name) -> pl.Dat
         return frame.drop(INSTANCE_ID).join(linked, on=ROW, how="left")
     parent = form.parent_repeat(repeat)
     parent_keys = keys.get(by_repeat.get(parent, "") if parent else main_name, {})
-    parents = table.select(ROW, pl.col("_parent_index").replace_strict(parent_keys, default=None).alias(PARENT_KEY))
+    parents = table.select(
+        ROW, pl.col("_parent_index").replace_strict(parent_keys, default=None).alias(PARENT_KEY)
+    )
     numbered = parents.with_columns(pl.int_range(1, pl.len() + 1).over(PARENT_KEY).alias("_n"))
-    own = pl.concat_str(pl.col(PARENT_KEY), pl.lit(f"/{table_name(repeat)}["), pl.col("_n").cast(pl.Utf8), pl.lit("]"))
+    own = pl.concat_str(
+        pl.col(PARENT_KEY), pl.lit(f"/{table_name(repeat)}["), pl.col("_n").cast(pl.Utf8), pl.lit("]")
+    )
     # An instance whose parent is not in the export keeps a key of its own: validation names it.
-    own = pl.when(pl.col(PARENT_KEY).is_not_null()).then(own).otherwise(pl.format("unlinked row {}", pl.col(ROW)))
+    own = (
+        pl.when(pl.col(PARENT_KEY).is_not_null())
+        .then(own)
+        .otherwise(pl.format("unlinked row {}", pl.col(ROW)))
+    )
     linked = numbered.select(ROW, own.alias(INSTANCE_ID), PARENT_KEY)
     return frame.drop(INSTANCE_ID).join(linked, on=ROW, how="left")
 
@@ -162,7 +174,9 @@ def validate_linked(form: Form, linked: LinkedBatch) -> LinkedValidated:
         orphans = batch.frame.filter(~pl.col(PARENT_KEY).fill_null("").is_in(list(raw_keys[parent] - {None})))
         problems += [*result.problems, *(_orphan(batch, row) for row in orphans.iter_rows(named=True))]
         kept = frame.filter(pl.col(PARENT_KEY).is_in(list(valid_keys[parent] - {None})))
-        children[repeat] = Validated(result.form, result.source, kept, result.rejected, result.problems, result.unchecked)
+        children[repeat] = Validated(
+            result.form, result.source, kept, result.rejected, result.problems, result.unchecked
+        )
         valid_keys[repeat] = set(kept.get_column(INSTANCE_ID).to_list())
         raw_keys[repeat] = set(batch.frame.get_column(INSTANCE_ID).to_list())
     return LinkedValidated(main, children, problems)
@@ -173,7 +187,9 @@ def _orphan(batch: RawBatch, row: dict) -> Problem:
                    "links to no submission or instance of this export; export the whole form again")  # fmt: skip
 
 
-def linked_tables(form: Form, submissions: pl.DataFrame, instances: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+def linked_tables(
+    form: Form, submissions: pl.DataFrame, instances: dict[str, pl.DataFrame]
+) -> dict[str, pl.DataFrame]:
     """Central's tables: the submissions with ``KEY``, each repeat with ``PARENT_KEY`` and ``KEY``.
 
     ``submissions`` is a typed frame of the form's answers (as validation gives it),
@@ -182,14 +198,23 @@ def linked_tables(form: Form, submissions: pl.DataFrame, instances: dict[str, pl
     tables = {form.form_id: _text_table(form, submissions).rename({INSTANCE_ID: "KEY"})}
     for repeat, frame in instances.items():
         table = _text_table(form.repeat_form(repeat), frame).drop("SubmissionDate")
-        tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename({PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"})
+        tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename(
+            {PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"}
+        )
     return tables
 
 
 def _text_table(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
     columns = [
-        pl.col(SUBMITTED_AT).dt.convert_time_zone("UTC").dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").alias("SubmissionDate"),
-        *(_as_text(frame, q.name).alias(q.path.replace("/", "-")) for q in form.answer_questions if q.name in frame.columns),
+        pl.col(SUBMITTED_AT)
+        .dt.convert_time_zone("UTC")
+        .dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .alias("SubmissionDate"),
+        *(
+            _as_text(frame, q.name).alias(q.path.replace("/", "-"))
+            for q in form.answer_questions
+            if q.name in frame.columns
+        ),
     ]
     links = [c for c in (PARENT_KEY,) if c in frame.columns]
     return frame.select(*columns, *links, INSTANCE_ID)

@@ -162,7 +162,10 @@ def _read_xlsx(path: Path, limits: file_limits.Limits) -> pl.DataFrame:
             header.pop()
         with _within_limits():  # counted while reading: the rows past the limit are never read
             file_limits.check_columns(path.name, len(header), limits)
-            body = [[_cell_text(v) for v in row[: len(header)]] for row in itertools.islice(rows, limits.max_rows + 1)]
+            body = [
+                [_cell_text(v) for v in row[: len(header)]]
+                for row in itertools.islice(rows, limits.max_rows + 1)
+            ]
             file_limits.check_rows(path.name, len(body), limits)
     finally:
         workbook.close()
@@ -238,5 +241,7 @@ def read_xlsx_sheets(path: Path) -> dict[str, pl.DataFrame]:
         frame = pl.DataFrame(body, schema={h: pl.Utf8 for h in _unique(header)}, orient="row")
         frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
         cells = [c for c in frame.columns if c != ROW]
-        frames[name] = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in cells)) if cells else frame
+        frames[name] = (
+            frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in cells)) if cells else frame
+        )
     return frames

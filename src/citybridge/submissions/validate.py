@@ -219,9 +219,7 @@ def _checks(form: Form, questions: list[Question], columns: set[str]):
     kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
     checks: list[pl.Expr] = [
         pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
-        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias(
-            "meta|submitted"
-        ),
+        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias("meta|submitted"),
     ]
     unchecked: list[str] = []
     for question in questions:
@@ -242,7 +240,7 @@ def _checks(form: Form, questions: list[Question], columns: set[str]):
             needed = relevant if relevant is not None else pl.lit(True)
             checks.append((~present & needed).alias(f"{question.name}|required"))
         if question.choice_filter:
-            allowed = filter_check(question, columns, unchecked)
+            allowed = filter_check(question, columns, unchecked, resolve)
             if allowed is not None:
                 checks.append((present & ~_type_failed(question) & ~allowed).alias(f"{question.name}|filter"))
         constraint = _rule(question, "constraint", resolve, unchecked)

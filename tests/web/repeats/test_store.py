@@ -58,13 +58,13 @@ def test_a_flat_csv_of_a_repeat_form_is_refused_saying_which_files_carry_repeats
         import_file(household, flat)
 
 
-def test_the_participant_page_says_it_cannot_take_a_repeats_answers(household):
+def test_the_participant_page_asks_a_repeats_questions_once_per_instance(household):
     from citybridge.web.participate.links import open_link
 
     page = Client().get(f"/s/{open_link(household).token}/").content.decode()
     assert 'id="id-village"' in page
-    assert "The questions of “Member” are asked once for each item; this page cannot take them yet." in page
-    assert 'name="name"' not in page
+    assert 'name="repeat_instance" value="member[1]"' in page and 'name="member[1]/name"' in page
+    assert 'name="name"' not in page and "this page cannot take them" not in page
 
 
 def test_a_select_one_from_file_form_added_from_its_folder_keeps_the_files_choices(training, tmp_path):

@@ -16,10 +16,13 @@ from django.utils import timezone
 
 from citybridge.forms.model import Form
 from citybridge.submissions.fill import REQUIRED, AnswerProblem, answer_problems, kept_answers
+from citybridge.submissions.linked import LinkedValidated
+from citybridge.submissions.repeat_fill import Instance, linked_answers, linked_problems, validate_instances
 from citybridge.submissions.sources import from_payloads
 from citybridge.submissions.validate import validate
 from citybridge.web.errors import ImportRejected
 from citybridge.web.participate.models import SurveyLink
+from citybridge.web.repeats.store import store_instances
 from citybridge.web.surveys.models import Submission
 from citybridge.web.surveys.store import store_batches
 
@@ -49,8 +52,11 @@ def instance_id(posted: str | None) -> str:
         return str(uuid.uuid4())
 
 
-def answer(link: SurveyLink, answers: dict[str, str], instance: str) -> Outcome:
-    """Validate and store ``answers`` given through ``link`` as submission ``instance``."""
+def answer(
+    link: SurveyLink, answers: dict[str, str], instance: str, instances: list[Instance] | None = None
+) -> Outcome:
+    """Validate and store ``answers`` given through ``link`` as submission ``instance``, with the
+    ``instances`` of its repeats as child records (citybridge.submissions.repeat_fill)."""
     version = link.survey.current_version()
     form = version.form()
     payload = {
@@ -59,11 +65,22 @@ def answer(link: SurveyLink, answers: dict[str, str], instance: str) -> Outcome:
         "answers": kept_answers(form, answers),
     }
     batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
+    repeats: LinkedValidated | None = None
+    if form.repeats:
+        # Every instance checked before anything is written: a refused one keeps the page open.
+        linked, keys = linked_answers(form, payload, instances or [], source=SOURCE_NAME)
+        repeats = validate_instances(form, linked)
+        if repeats.problems:
+            return Outcome(problems=linked_problems(form, repeats, keys))
     try:
         with transaction.atomic():
             if link.is_personal and not _claim(link, instance):
                 raise _AlreadyAnswered
-            report = store_batches(link.survey, version, [batch], source=Submission.Source.WEB, one_by_one=True)
+            report = store_batches(
+                link.survey, version, [batch], source=Submission.Source.WEB, one_by_one=True
+            )
+            if repeats is not None:
+                store_instances(link.survey, form, repeats)
     except _AlreadyAnswered:
         return Outcome(already_answered=True)
     except ImportRejected as rejected:
@@ -71,12 +88,19 @@ def answer(link: SurveyLink, answers: dict[str, str], instance: str) -> Outcome:
     return Outcome(stored=True, new=bool(report.new))
 
 
-def problems_so_far(form: Form, answers: dict[str, str]) -> list[AnswerProblem]:
-    """What the validator would refuse in ``answers`` now, bar the questions not answered yet: the
-    same checks (the form's own constraints and types) as :func:`answer`, while the participant types."""
+def problems_so_far(
+    form: Form, answers: dict[str, str], instances: list[Instance] | None = None
+) -> list[AnswerProblem]:
+    """What the validator would refuse in ``answers`` (and in the repeat ``instances``) now, bar
+    the questions not answered yet: the same checks (the form's own constraints and types) as
+    :func:`answer`, while the participant types."""
     payload = {"instance_id": instance_id(None), "answers": kept_answers(form, answers)}
-    batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
-    found = answer_problems(form, validate(form, batch).problems)
+    if form.repeats:
+        linked, keys = linked_answers(form, payload, instances or [], source=SOURCE_NAME)
+        found = linked_problems(form, validate_instances(form, linked), keys)
+    else:
+        batch = from_payloads(form, [(1, payload)], source=SOURCE_NAME)
+        found = answer_problems(form, validate(form, batch).problems)
     return [problem for problem in found if problem.kind != REQUIRED and problem.question]
 
 

@@ -19,6 +19,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from citybridge.forms.model import Form
 from citybridge.forms.scripts import with_uzbek_latin
 from citybridge.submissions.fill import answers_from_fields, applicable
+from citybridge.submissions.repeat_fill import (
+    ADD_FIELD,
+    REMOVE_FIELD,
+    Instance,
+    added,
+    field_name,
+    instance_applies,
+    instances_from_fields,
+    removed,
+    started,
+    with_counts,
+)
 from citybridge.web.accounts.access import Ability, check, public, requires
 from citybridge.web.participate import links as survey_links
 from citybridge.web.participate import page
@@ -170,28 +182,40 @@ def form(request: HttpRequest, token: str) -> HttpResponse:
     if link.is_personal and link.answered and posted != link.instance_id:
         return render(request, "participate/already.html", context)
     if request.method == "GET":
-        return _render_form(request, context, {}, instance_id(None), {})
+        return _render_form(request, context, {}, instance_id(None), {}, started(survey_form, {}))
     answers = answers_from_fields(survey_form, _fields(request))
+    instances = instances_from_fields(survey_form, _fields(request))
     instance = instance_id(posted)
     if SWITCH in request.POST:  # another language asked for: the same answers, nothing checked or stored
-        return _render_form(request, context, answers, instance, {})
-    outcome = answer(link, answers, instance)
+        return _render_form(request, context, answers, instance, {}, instances)
+    if ADD_FIELD in request.POST or REMOVE_FIELD in request.POST:  # without JavaScript: the same page
+        changed = added(survey_form, instances, request.POST.get(ADD_FIELD, ""))
+        changed = removed(survey_form, changed, request.POST.get(REMOVE_FIELD, ""))
+        return _render_form(request, context, answers, instance, {}, changed)
+    counted = with_counts(survey_form, answers, instances)
+    if counted != instances:  # a repeat_count's answer changed: show its new instances to fill in
+        note = _("The number of items to fill in has changed with your answers: please check them.")
+        return _render_form(request, context, answers, instance, {"": [note]}, counted)
+    outcome = answer(link, answers, instance, instances)
     if outcome.already_answered:
         return render(request, "participate/already.html", context)
     if outcome.stored:
         return redirect("participate:thanks", link.token)
     errors = page.messages(survey_form, language, outcome.problems)
-    return _render_form(request, context, answers, instance, errors)
+    return _render_form(request, context, answers, instance, errors, instances)
 
 
-def _render_form(request, context: dict, answers: dict, instance: str, errors: dict) -> HttpResponse:
+def _render_form(
+    request, context: dict, answers: dict, instance: str, errors: dict, instances: list[Instance]
+) -> HttpResponse:
     survey_form, language = context["form"], context["language"]
-    sections = page.sections(survey_form, language, answers, applicable(survey_form, answers), errors)
+    instances = with_counts(survey_form, answers, instances)
+    shown = page.sections(survey_form, language, answers, applicable(survey_form, answers), errors, instances)
     summary = [
-        (view, message) for section in sections for view in section.questions for message in view.errors
+        (view, message) for section in shown for view in section.all_questions() for message in view.errors
     ]
     context |= {
-        "sections": sections,
+        "sections": shown,
         "instance_id": instance,
         "summary": summary,
         "general_errors": errors.get("", []),
@@ -203,7 +227,7 @@ def _render_form(request, context: dict, answers: dict, instance: str, errors: d
 
 def _fields(request: HttpRequest) -> dict[str, list[str]]:
     """The posted answer fields (the page's own fields left out, so that no question can clash)."""
-    own = {SWITCH, "language", "csrfmiddlewaretoken", "instance_id"}
+    own = {SWITCH, "language", "csrfmiddlewaretoken", "instance_id", ADD_FIELD, REMOVE_FIELD}
     return {k: request.POST.getlist(k) for k in request.POST if k not in own}
 
 
@@ -211,19 +235,39 @@ def _fields(request: HttpRequest) -> dict[str, list[str]]:
 @require_POST
 def relevance(request: HttpRequest, token: str) -> HttpResponse:
     """For htmx, as the participant answers: the questions that do not apply (citybridge.js hides
-    them), and the message of every answer given so far that the server would refuse (its
-    constraint, its type), in the participant's language. The server checks again when the form is
-    sent."""
+    them), the choices each cascading select offers now (its choice_filter, evaluated here,
+    participate.js hides the others), how many instances each counted repeat has now (its
+    repeat_count; participate.js adds or removes them), and the message of every answer given so far that the
+    server would refuse (its constraint, its type), in the participant's language, repeat
+    instances included. The server checks again when the form is sent."""
     link = _link_or_404(token)
     survey_form = _shown_form(link)
     language = _language(request, survey_form)
     answers = answers_from_fields(survey_form, _fields(request))
     applies = applicable(survey_form, answers)
-    hidden = [q.name for q in survey_form.questions if q.name not in applies]
+    hidden = [q.name for q in survey_form.questions if q.name not in applies and q.repeat is None]
+    instances = instances_from_fields(survey_form, _fields(request), number_again=False)
+    hidden += _hidden_in_instances(survey_form, instances, answers)
+    offered = page.offered_now(survey_form, answers, instances)
     given = [name for name, value in answers.items() if value and name in applies]
-    errors = page.messages(survey_form, language, problems_so_far(survey_form, answers))
+    given += [field_name(i.key, name) for i in instances for name, value in i.answers.items() if value]
+    given = [name for name in given if name not in hidden]
+    errors = page.messages(survey_form, language, problems_so_far(survey_form, answers, instances))
     checked = [(name, errors.get(name, [])) for name in given]
-    return render(request, "participate/_relevance.html", {"hidden": hidden, "checked": checked})
+    counts = page.counts_now(survey_form, answers, instances)
+    context = {"hidden": hidden, "checked": checked, "offered": offered, "counts": counts}
+    return render(request, "participate/_relevance.html", context)
+
+
+def _hidden_in_instances(form: Form, instances: list[Instance], answers: dict) -> list[str]:
+    """The page fields of the instances' questions that do not apply given that instance's answers
+    and the submission's."""
+    hidden = []
+    for item in instances:
+        applies = instance_applies(form, item, answers)
+        own = [q for q in form.questions if q.repeat == item.repeat]
+        hidden += [field_name(item.key, q.name) for q in own if q.name not in applies]
+    return hidden
 
 
 @public
