@@ -199,16 +199,18 @@ def responses_over_time(
     locale: Locale | None = None,
     *,
     registered_label: str | None = None,
+    width: int = WIDTH,
 ) -> Chart:
     """Cumulative responses by day, with the registered total as a dashed reference line.
 
     ``registered_label`` (e.g. "76 registered", worded by the caller) is written above the line.
+    ``width`` narrower than WIDTH draws it for a phone at its own size, its words full size.
     """
     locale = locale or _DEFAULT_LOCALE
     rows = [{"day": d.day.isoformat(), "new": d.new, "cumulative": d.cumulative} for d in days]
     # A date-only ISO string is UTC midnight; a UTC scale keeps every point on its own day
     # whatever the time zone of the machine that renders.
-    axis = alt.Axis(labelExpr=_day_labels(locale), tickCount=_day_ticks(days), grid=False)
+    axis = alt.Axis(labelExpr=_day_labels(locale), tickCount=_day_ticks(days, width), grid=False)
     x = alt.X("day:T", title=None, scale=alt.Scale(type="utc", padding=6), axis=axis)
     y = alt.Y("cumulative:Q", title=axis_title, axis=alt.Axis(tickMinStep=1, format=",d"))
     line = (
@@ -231,7 +233,7 @@ def responses_over_time(
         if registered_label:
             note = reference.mark_text(align="right", baseline="bottom", dy=-3, fontSize=10, color=INK)
             layers.append(note.encode(y="registered:Q", x=alt.value("width"), text="text:N"))
-    return render(alt.layer(*layers).properties(width=WIDTH, height=180), locale)
+    return render(alt.layer(*layers).properties(width=width, height=180), locale)
 
 
 def render(chart: alt.TopLevelMixin, locale: Locale | None = None) -> Chart:
@@ -394,10 +396,12 @@ def _day_labels(locale: Locale) -> str:
     )
 
 
-def _day_ticks(days: tuple[DailyCount, ...]) -> dict:
-    """A tick every day, or every few days so that there are at most about ten."""
+def _day_ticks(days: tuple[DailyCount, ...], width: int = WIDTH) -> dict:
+    """A tick every day, or every few days so that there are at most about ten (fewer on a
+    narrower chart: one per 56 px)."""
     span = (days[-1].day - days[0].day).days if days else 0
-    return {"interval": "day", "step": max(1, -(-span // 10))}
+    most = max(3, min(10, width // 56))
+    return {"interval": "day", "step": max(1, -(-span // most))}
 
 
 def _count_share(count: int, points: int, locale: Locale) -> str:

@@ -174,3 +174,14 @@ def test_the_age_bands_are_worded_in_russian(client_as, example, url):
     client.cookies["django_language"] = "ru"
     body = client.get(url).content.decode()
     assert "34 и младше" in body and "55 и старше" in body and "or under" not in body
+
+
+def test_a_phone_gets_the_responses_chart_drawn_at_its_own_width(client_as, example, url):
+    client = client_as("analyst")
+    body = client.get(url).content.decode()
+    assert '<source media="(max-width: 36rem)"' in body and "chart=responses-phone" in body
+    chart = reverse("front:dashboard_chart", args=[example.training.slug])
+    wide, phone = (client.get(chart, {"chart": c}).content.decode() for c in ("responses", "responses-phone"))
+    width = [int(float(re.search(r'<svg[^>]* width="([\d.]+)"', svg)[1])) for svg in (wide, phone)]
+    assert width[1] < 400 < width[0]
+    assert re.search(r">\d+ Nov 2020<", phone)  # the year on the first tick, at any width

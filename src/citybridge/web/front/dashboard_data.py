@@ -31,6 +31,9 @@ from citybridge.web.surveys.analysis import survey_frame, survey_spec
 from citybridge.web.surveys.models import Survey
 
 BAND_PREFIX = "band-"
+# A 390 px phone leaves about 340 px for a chart: drawn at that size its words keep their size
+# instead of shrinking to half (a 560 px chart scaled down).
+PHONE_WIDTH = 340
 TOP_OPTIONS = 5  # ranked lists show their leaders; the chart and the report show them all
 
 
@@ -231,10 +234,12 @@ def scale_groups(analysis: Analysis) -> list[list[Indicator]]:
 
 
 def chart_figure(analysis: Analysis, chart: str, t: Translator) -> Figure | None:
-    """The report's figure for a chart id: "responses", "scales-<n>" or "q-<question>"."""
+    """The report's figure for a chart id: "responses" ("responses-phone": drawn PHONE_WIDTH wide),
+    "scales-<n>" or "q-<question>"."""
     with charts.svg_only():
-        if chart == "responses":
-            return visuals.responses_figure(analysis, t) if analysis.responses_over_time else None
+        if chart in ("responses", "responses-phone"):
+            width = PHONE_WIDTH if chart == "responses-phone" else charts.WIDTH
+            return visuals.responses_figure(analysis, t, width) if analysis.responses_over_time else None
         if chart.startswith("scales-") and chart[7:].isdigit():
             groups = scale_groups(analysis)
             index = int(chart[7:])
