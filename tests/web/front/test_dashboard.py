@@ -128,6 +128,7 @@ def test_the_dashboard_in_russian_has_no_english_figure_words_and_long_russian_d
     assert "95% интервал" in body and " из " in body
     assert "95% interval" not in body and " of " not in body and "counts:" not in body
     assert re.search(r"Первый ответ \d+ ноября 2020\u202fг\.", body)  # CLDR's long date, the genitive month
+    assert "г.." not in body  # the date's own "г." ends the sentence, as Russian writes it
 
 
 @pytest.mark.parametrize(
