@@ -186,3 +186,32 @@ def test_a_phone_gets_the_responses_chart_drawn_at_its_own_width(client_as, exam
     width = [int(float(re.search(r'<svg[^>]* width="([\d.]+)"', svg)[1])) for svg in (wide, phone)]
     assert width[1] < 400 < width[0]
     assert re.search(r">\d+ Nov 2020<", phone)  # the year on the first tick, at any width
+
+
+def test_a_form_with_two_age_questions_lets_the_organiser_pick_which_to_band(db):
+    from citybridge.analysis.spec import spec_from_dict
+    from citybridge.forms.model import INTEGER, Form, Question
+    from citybridge.web.front.dashboard_data import filter_choices
+
+    form = Form(
+        "f",
+        "1",
+        "F",
+        None,
+        (),
+        (
+            Question("age", INTEGER, "age", labels={"en": "Your age"}),
+            Question("birth_year", INTEGER, "birth_year"),
+        ),
+    )
+    choices = filter_choices(form, spec_from_dict({}), "en")
+    assert [(name, label) for name, label, _ in choices.banded] == [
+        ("age", "Your age"),
+        ("birth_year", "birth_year"),
+    ]
+    assert [label for _, label in choices.banded[1][2]] == [
+        "34 or under",
+        "35 to 44",
+        "45 to 54",
+        "55 or over",
+    ]
