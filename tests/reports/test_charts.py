@@ -228,12 +228,35 @@ def test_response_dates_do_not_move_with_the_machine_time_zone():
         for zone in ("UTC", "Pacific/Honolulu")
     ]
     assert svgs[0].stdout == svgs[1].stdout
-    assert {"Nov 4", "Nov 5", "Nov 6"} <= _texts(svgs[0].stdout)
+    assert {"Nov 4, 2020", "Nov 5", "Nov 6"} <= _texts(svgs[0].stdout)
+
+
+@pytest.mark.parametrize(
+    "language, first, new_year, plain",
+    [
+        ("en", "Dec 22, 2020", "Jan 1, 2021", "Dec 25"),
+        ("ru", "22 дек. 2020\u202fг.", "1 янв. 2021\u202fг.", "25 дек."),
+        ("uz_Latn", "22-dek, 2020", "1-yan, 2021", "25-dek"),
+        ("zh_Hans", "2020年12月22日", "2021年1月1日", "12月25日"),
+    ],
+)
+def test_the_time_axis_writes_the_year_on_its_first_tick_and_at_a_new_year(language, first, new_year, plain):
+    days = (DailyCount(dt.date(2020, 12, 21), 3, 3), DailyCount(dt.date(2021, 1, 12), 2, 5))
+    labels = _texts(charts.responses_over_time(days, "n", None, locale=Locale.parse(language)).svg)
+    assert {first, new_year, plain} <= labels
+    assert not any("2020" in label or "2021" in label for label in labels - {first, new_year})
 
 
 @pytest.mark.parametrize("language, pattern", [("en", "%b %-d"), ("ru", "%-d %b"), ("zh", "%-m月%-d日")])
 def test_axis_days_are_written_in_the_locale_order(language, pattern):
     assert charts.day_format(Locale.parse(language)) == pattern
+
+
+@pytest.mark.parametrize(
+    "language, pattern", [("en", "%b %-d, %Y"), ("ru", "%-d %b %Y\u202fг."), ("uz_Cyrl", "%-d %b, %Y")]
+)
+def test_dates_with_the_year_follow_the_locale_pattern(language, pattern):
+    assert charts.day_format(Locale.parse(language), with_year=True) == pattern
 
 
 @pytest.mark.parametrize("n", [2, 3, 5, 7])

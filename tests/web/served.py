@@ -115,7 +115,9 @@ class Server:
                 continue
         self.process = None
 
-    def request(self, method: str, path: str, body: bytes | None = None, timeout: float = 30) -> tuple[int, bytes]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, timeout: float = 30
+    ) -> tuple[int, bytes]:
         headers = {"Authorization": f"Bearer {self.store.token}", "Content-Type": "application/json"}
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
@@ -132,7 +134,9 @@ class Server:
         """Every stored instance id, paged through the API (duplicates kept, to be counted)."""
         ids, after = [], 0
         while True:
-            status, body = self.request("GET", f"/api/v1/surveys/{self.store.survey_id}/submissions?after={after}&limit=1000")
+            status, body = self.request(
+                "GET", f"/api/v1/surveys/{self.store.survey_id}/submissions?after={after}&limit=1000"
+            )
             assert status == 200, body
             page = json.loads(body)
             ids += [item["instance_id"] for item in page["items"]]

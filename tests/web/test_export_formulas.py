@@ -76,7 +76,9 @@ def test_the_raw_option_exports_values_as_stored_but_never_as_xlsx_formulas(clie
     client, header = client_as("organiser"), _comments_header(attacked)
     comments = _csv_column(client.get(url, {"format": "csv", "personal": "1", "raw": "1"}).content, header)
     assert set(ATTACKS) <= set(comments)
-    cells = _xlsx_cells(client.get(url, {"format": "xlsx", "personal": "1", "raw": "1"}).content, "codes", "comments")
+    cells = _xlsx_cells(
+        client.get(url, {"format": "xlsx", "personal": "1", "raw": "1"}).content, "codes", "comments"
+    )
     assert set(ATTACKS) <= {c.value for c in cells} and all(c.data_type == "s" for c in cells if c.value)
 
 
@@ -84,7 +86,10 @@ def test_the_api_csv_export_neutralises_unless_raw(client, attacked):
     from citybridge.web.api.models import ApiToken
 
     token = ApiToken.issue(attacked.training.organisation, "dashboard", scope="read")[1]
-    path, headers = f"/api/v1/surveys/{attacked.survey.pk}/submissions/export", {"Authorization": f"Bearer {token}"}
+    path, headers = (
+        f"/api/v1/surveys/{attacked.survey.pk}/submissions/export",
+        {"Authorization": f"Bearer {token}"},
+    )
     comments = _csv_column(client.get(path, {"format": "csv"}, headers=headers).content, "comments")
     assert set(SAFE) <= set(comments) and not set(ATTACKS) & set(comments)
     raw = _csv_column(client.get(path, {"format": "csv", "raw": "true"}, headers=headers).content, "comments")
@@ -108,7 +113,11 @@ def test_lead_exports_on_the_web_and_the_cli_neutralise(client_as, example, caps
 
     for attack in ATTACKS:
         create_lead(attack, "Suzhou", who="organiser", training=example.training)
-    web = client_as("organiser").get(reverse("partnerships:leads_export", args=[example.training.slug, fmt])).content
+    web = (
+        client_as("organiser")
+        .get(reverse("partnerships:leads_export", args=[example.training.slug, fmt]))
+        .content
+    )
     code, _, _ = invoke(capsys, "leads", "export", str(tmp_path / f"leads.{fmt}"))
     raw_code, _, _ = invoke(capsys, "leads", "export", str(tmp_path / f"raw.{fmt}"), "--raw")
     assert code == raw_code == 0
@@ -147,12 +156,16 @@ def test_the_rejected_rows_file_of_skip_invalid_neutralises(capsys, tmp_path):
     quoted = ['"' + a.replace('"', '""') + '"' for a in ATTACKS]
     rows = [f"u{i},2020-11-10T06:00:00,great,agree,40,no,,{q},{i}" for i, q in enumerate(quoted)]
     export.write_text("\n".join([KOBO_HEADER, *rows]) + "\n", encoding="utf-8")
-    code, _, _ = invoke(capsys, "submissions", "import", str(export), "--survey", "mini-evaluation", "--skip-invalid")
+    code, _, _ = invoke(
+        capsys, "submissions", "import", str(export), "--survey", "mini-evaluation", "--skip-invalid"
+    )
     assert code == 0
     comments = _csv_column((tmp_path / "mixed.rejected.csv").read_bytes(), "comment")
     assert set(comments) == set(SAFE)
 
 
 def test_the_submissions_page_offers_the_raw_exports(client_as, example):
-    page = client_as("organiser").get(reverse("front:submissions", args=[example.survey.slug])).content.decode()
+    page = (
+        client_as("organiser").get(reverse("front:submissions", args=[example.survey.slug])).content.decode()
+    )
     assert "Raw values, for programs" in page and "format=xlsx&amp;raw=1" in page

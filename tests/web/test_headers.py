@@ -60,7 +60,9 @@ def test_a_view_that_sets_its_own_cache_control_keeps_it(organiser, example):
 
 
 def test_no_template_holds_inline_script_style_or_event_handlers():
-    inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>|<style\b|\sstyle=|\son[a-z]+=", re.I)
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>|<style\b|\sstyle=|\son[a-z]+=", re.I
+    )
     found = [f"{path.relative_to(WEB)}: {match.group(0)}" for path in WEB.rglob("templates/**/*.html")
              for match in inline.finditer(path.read_text(encoding="utf-8"))]  # fmt: skip
     assert found == []

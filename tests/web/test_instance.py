@@ -15,7 +15,11 @@ from tests.test_cli import invoke
 
 
 def _env(folder, **extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")
+    }
     env.pop(instance.ENV_SECRET_KEY, None)
     return {**env, "COLUMNS": "300", instance.ENV_DATA_DIR: str(folder), **extra}  # no wrapping by Rich
 
@@ -35,7 +39,9 @@ print(_keyed("Aziz Karimov", settings.SECRET_KEY.encode()))
 
 
 def _pseudonym(env: dict) -> str:
-    done = subprocess.run([sys.executable, "-c", PSEUDONYM], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PSEUDONYM], env=env, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
@@ -74,7 +80,9 @@ def test_pseudonyms_are_keyed_on_the_data_folder_and_stable_across_processes(tmp
 
 
 def test_serve_refuses_the_public_key_in_one_line(tmp_path):
-    done = _citybridge(_env(tmp_path, **{instance.ENV_SECRET_KEY: instance.DEVELOPMENT_KEY}), "serve", "--port", "0")
+    done = _citybridge(
+        _env(tmp_path, **{instance.ENV_SECRET_KEY: instance.DEVELOPMENT_KEY}), "serve", "--port", "0"
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().count("\n") == 0
     assert "public development key" in done.stderr and instance.ENV_SECRET_KEY in done.stderr

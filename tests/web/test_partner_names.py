@@ -9,7 +9,8 @@ from citybridge.web.matching import partner_name
 
 
 @pytest.mark.parametrize(
-    ("language", "expected"), [("ru", "Шанхай"), ("uz-Cyrl", "Шанхай"), ("uz-Latn", "Shanghai"), ("zh", "上海"), ("en", "Shanghai")]
+    ("language", "expected"),
+    [("ru", "Шанхай"), ("uz-Cyrl", "Шанхай"), ("uz-Latn", "Shanghai"), ("zh", "上海"), ("en", "Shanghai")],
 )
 def test_shanghai_is_written_in_each_languages_script(language, expected):
     shanghai = next(p for p in load_catalogue().partners if p.key == "shanghai")

@@ -32,7 +32,9 @@ def test_too_many_rows_are_refused_with_400(client_as, example, monkeypatch):
     assert answer.status_code == 400 and "more than 3 rows, the limit" in answer.content.decode()
 
 
-def test_an_upload_beyond_the_size_limit_is_refused_with_413_on_every_upload_page(client_as, example, monkeypatch):
+def test_an_upload_beyond_the_size_limit_is_refused_with_413_on_every_upload_page(
+    client_as, example, monkeypatch
+):
     monkeypatch.setenv("CITYBRIDGE_MAX_UPLOAD_MB", "1")
     big = b"name,city\n" + b"A,Nukus\n" * 200_000  # 1.6 MB
     organiser = client_as("organiser")
@@ -44,10 +46,15 @@ def test_an_upload_beyond_the_size_limit_is_refused_with_413_on_every_upload_pag
     for url, field, name in pages:
         answer = organiser.post(url, {field: SimpleUploadedFile(name, big)})
         assert answer.status_code == 413, url
-        assert f"{name}: 1.5 MB, more than the 1.0 MB an upload may be; raise CITYBRIDGE_MAX_UPLOAD_MB" in answer.content.decode()
+        assert (
+            f"{name}: 1.5 MB, more than the 1.0 MB an upload may be; raise CITYBRIDGE_MAX_UPLOAD_MB"
+            in answer.content.decode()
+        )
 
 
-def test_an_xlsform_that_unzips_beyond_the_limit_is_refused_with_413(client_as, example, monkeypatch, tmp_path):
+def test_an_xlsform_that_unzips_beyond_the_limit_is_refused_with_413(
+    client_as, example, monkeypatch, tmp_path
+):
     monkeypatch.setenv("CITYBRIDGE_MAX_INFLATED_MB", "20")
     bomb = _bomb(tmp_path / "form.xlsx", 30).read_bytes()
     answer = client_as("organiser").post(

@@ -12,6 +12,7 @@ any URL, so a chart is drawn the same way on a machine without network.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import unicodedata
@@ -198,16 +199,18 @@ def responses_over_time(
     locale: Locale | None = None,
     *,
     registered_label: str | None = None,
+    width: int = WIDTH,
 ) -> Chart:
     """Cumulative responses by day, with the registered total as a dashed reference line.
 
     ``registered_label`` (e.g. "76 registered", worded by the caller) is written above the line.
+    ``width`` narrower than WIDTH draws it for a phone at its own size, its words full size.
     """
     locale = locale or _DEFAULT_LOCALE
     rows = [{"day": d.day.isoformat(), "new": d.new, "cumulative": d.cumulative} for d in days]
     # A date-only ISO string is UTC midnight; a UTC scale keeps every point on its own day
     # whatever the time zone of the machine that renders.
-    axis = alt.Axis(format=day_format(locale), tickCount=_day_ticks(days), grid=False)
+    axis = alt.Axis(labelExpr=_day_labels(locale), tickCount=_day_ticks(days, width), grid=False)
     x = alt.X("day:T", title=None, scale=alt.Scale(type="utc", padding=6), axis=axis)
     y = alt.Y("cumulative:Q", title=axis_title, axis=alt.Axis(tickMinStep=1, format=",d"))
     line = (
@@ -217,7 +220,7 @@ def responses_over_time(
             x=x,
             y=y,
             tooltip=[
-                alt.Tooltip("day:T", format=day_format(locale), formatType="utc"),
+                alt.Tooltip("day:T", format=day_format(locale, with_year=True), formatType="utc"),
                 "new:Q",
                 "cumulative:Q",
             ],
@@ -230,7 +233,7 @@ def responses_over_time(
         if registered_label:
             note = reference.mark_text(align="right", baseline="bottom", dy=-3, fontSize=10, color=INK)
             layers.append(note.encode(y="registered:Q", x=alt.value("width"), text="text:N"))
-    return render(alt.layer(*layers).properties(width=WIDTH, height=180), locale)
+    return render(alt.layer(*layers).properties(width=width, height=180), locale)
 
 
 def render(chart: alt.TopLevelMixin, locale: Locale | None = None) -> Chart:
@@ -297,10 +300,11 @@ def time_locale(locale: Locale) -> dict:
     }
 
 
-def day_format(locale: Locale) -> str:
-    """The locale's day-and-short-month pattern (CLDR skeleton MMMd) as a d3 time format."""
+def day_format(locale: Locale, *, with_year: bool = False) -> str:
+    """The locale's day-and-short-month pattern (CLDR skeleton MMMd, or yMMMd with the year:
+    "Nov 10, 2020", "10 нояб. 2020 г.") as a d3 time format."""
     fields = {"d": "%-d", "dd": "%d", "M": "%-m", "MM": "%m", "MMM": "%b", "MMMM": "%B", "y": "%Y"}
-    pattern = str(locale.datetime_skeletons["MMMd"].pattern)
+    pattern = str(locale.datetime_skeletons["yMMMd" if with_year else "MMMd"].pattern)
     parts = []
     for token in re.finditer(r"'([^']*)'|(([a-zA-Z])\3*)|(.)", pattern):
         quoted, field, _, other = token.groups()
@@ -351,7 +355,9 @@ def _wrap(label: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     """Words with the space before them, and each wide (CJK) character on its own."""
-    return re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\s*[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+", text)
+    return re.findall(
+        r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\s*[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+", text
+    )
 
 
 def _columns(text: str) -> int:
@@ -378,10 +384,24 @@ def _option_percents(indicator: Indicator) -> list[int]:
     return whole_percents(counts, indicator.base)
 
 
-def _day_ticks(days: tuple[DailyCount, ...]) -> dict:
-    """A tick every day, or every few days so that there are at most about ten."""
+def _day_labels(locale: Locale) -> str:
+    """A Vega expression for the day ticks: the first tick and the first tick of each new year
+    carry the year, the others day and month only, so a reader always knows the year without
+    ten labels repeating it. Day ticks restart on the 1st of each month (d3's day.every), so a
+    new year's first tick is 1 January."""
+    short, full = json.dumps(day_format(locale)), json.dumps(day_format(locale, with_year=True))
+    new_year = "(utcmonth(datum.value) == 0 && utcdate(datum.value) == 1)"
+    return (
+        f"datum.index == 0 || {new_year} ? utcFormat(datum.value, {full}) : utcFormat(datum.value, {short})"
+    )
+
+
+def _day_ticks(days: tuple[DailyCount, ...], width: int = WIDTH) -> dict:
+    """A tick every day, or every few days so that there are at most about ten (fewer on a
+    narrower chart: one per 56 px)."""
     span = (days[-1].day - days[0].day).days if days else 0
-    return {"interval": "day", "step": max(1, -(-span // 10))}
+    most = max(3, min(10, width // 56))
+    return {"interval": "day", "step": max(1, -(-span // most))}
 
 
 def _count_share(count: int, points: int, locale: Locale) -> str:

@@ -11,17 +11,25 @@ from citybridge.reports.i18n import Translator
 def likert_figure(scales: list[Indicator], t: Translator) -> Figure:
     chart = charts.likert_chart(scales, t.gettext("Answer"), locale=t.locale)
     summary = "; ".join(
-        f"{i.label}: {t.format_percent_whole(i.positive.count, i.positive.base)}" for i in scales if i.positive
+        f"{i.label}: {t.format_percent_whole(i.positive.count, i.positive.base)}"
+        for i in scales
+        if i.positive
     )
     return Figure(chart, t.gettext("Evaluation of the training: share of each answer"), summary)
 
 
-def responses_figure(analysis: Analysis, t: Translator) -> Figure:
+def responses_figure(analysis: Analysis, t: Translator, width: int = charts.WIDTH) -> Figure:
     chart = charts.responses_over_time(
-        analysis.responses_over_time, t.gettext("Cumulative responses"), analysis.registered, locale=t.locale
+        analysis.responses_over_time,
+        t.gettext("Cumulative responses"),
+        analysis.registered,
+        locale=t.locale,
+        width=width,
     )
     last = analysis.responses_over_time[-1]
-    alt = t.gettext("{count} by {date}").format(count=t.count_of(last.cumulative), date=t.format_date(last.day))
+    alt = t.gettext("{count} by {date}").format(
+        count=t.count_of(last.cumulative), date=t.format_date(last.day)
+    )
     return Figure(chart, t.gettext("Responses over time"), alt)
 
 

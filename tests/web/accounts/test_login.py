@@ -26,7 +26,9 @@ def test_pages_need_login_and_send_to_the_login_page(people):
 
 def test_login_with_the_right_password_opens_the_trainings_page(people):
     client = Client()
-    response = client.post(reverse("accounts:login"), {"username": "organiser", "password": PASSWORD}, follow=True)
+    response = client.post(
+        reverse("accounts:login"), {"username": "organiser", "password": PASSWORD}, follow=True
+    )
     assert response.status_code == 200
     assert "Transforming" in response.content.decode() or "Trainings" in response.content.decode()
     assert response.wsgi_request.user.username == "organiser"
@@ -70,9 +72,13 @@ def test_logout_is_a_post_and_ends_the_session(client_as):
 def test_password_change_needs_the_old_password(client_as, people):
     client = client_as("analyst")
     url = reverse("accounts:password_change")
-    wrong = client.post(url, {"old_password": "nope", "new_password1": "x-new-pass-987", "new_password2": "x-new-pass-987"})
+    wrong = client.post(
+        url, {"old_password": "nope", "new_password1": "x-new-pass-987", "new_password2": "x-new-pass-987"}
+    )
     assert wrong.status_code == 200
-    done = client.post(url, {"old_password": PASSWORD, "new_password1": "x-new-pass-987", "new_password2": "x-new-pass-987"})
+    done = client.post(
+        url, {"old_password": PASSWORD, "new_password1": "x-new-pass-987", "new_password2": "x-new-pass-987"}
+    )
     assert done.status_code == 302
     people["analyst"].refresh_from_db()
     assert people["analyst"].check_password("x-new-pass-987")

@@ -41,7 +41,10 @@ def counted(request, settings, tmp_path):
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS,
                    "KEY_PREFIX": tmp_path.name}  # fmt: skip
     else:
-        backend = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path / "cache"}
+        backend = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path / "cache",
+        }
     settings.CACHES = {"default": backend}
     settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
     cache.clear()

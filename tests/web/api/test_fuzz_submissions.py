@@ -39,7 +39,9 @@ def valid_answers(draw) -> dict:
     if draw(st.booleans()):
         answers["comment"] = draw(TEXT)
     if answers["china"] == "yes" and draw(st.booleans()):
-        answers["cities"] = draw(st.lists(st.sampled_from(["shanghai", "beijing", "urumqi"]), min_size=1, unique=True))
+        answers["cities"] = draw(
+            st.lists(st.sampled_from(["shanghai", "beijing", "urumqi"]), min_size=1, unique=True)
+        )
     return answers
 
 
@@ -97,7 +99,10 @@ def submissions(draw) -> tuple[bytes, str | None, str | None]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
-    with served_store(folder / "data") as store, running(store, folder / "serve.log", workers=2, threads=4) as served:
+    with (
+        served_store(folder / "data") as store,
+        running(store, folder / "serve.log", workers=2, threads=4) as served,
+    ):
         yield served
 
 
@@ -121,5 +126,7 @@ def test_random_submissions_sent_together_are_stored_once_if_valid_and_refused_w
     round_of()
     assert not wrong, "\n".join(wrong[:10])
     stored = Counter(server.stored_ids())
-    assert set(stored) == set(valid), f"lost: {set(valid) - set(stored)}; unexpected: {set(stored) - set(valid)}"
+    assert set(stored) == set(valid), (
+        f"lost: {set(valid) - set(stored)}; unexpected: {set(stored) - set(valid)}"
+    )
     assert max(stored.values()) == 1

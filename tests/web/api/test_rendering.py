@@ -17,4 +17,3 @@ def test_nan_and_infinity_are_written_null_and_the_rest_as_it_was():
 def test_a_document_without_them_is_written_unchanged():
     data = {"share": 0.25, "labels": ["a", "b"]}
     assert json.loads(FiniteJSONRenderer().render(None, data, response_status=200)) == data
-

@@ -36,7 +36,12 @@ def test_the_indicators_and_the_report_still_work_after_one(
     call, example, write_token, read_token, django_capture_on_commit_callbacks
 ):
     before = call("get", f"/surveys/{example.survey.pk}/indicators", read_token).json()["respondents"]
-    call("post", f"/surveys/{example.survey.pk}/submissions", write_token, data=without_time(example, "uuid:no-time"))
+    call(
+        "post",
+        f"/surveys/{example.survey.pk}/submissions",
+        write_token,
+        data=without_time(example, "uuid:no-time"),
+    )
     indicators = call("get", f"/surveys/{example.survey.pk}/indicators", read_token)
     assert indicators.status_code == 200
     assert indicators.json()["respondents"] == before + 1

@@ -55,7 +55,10 @@ def test_a_body_over_the_limit_is_refused_with_413_naming_the_limit_and_the_sett
 
 def test_a_good_submission_just_under_the_limit_is_stored(send, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
-    assert send(json.dumps({"instance_id": "u1", "answers": {**GOOD, "comment": "x" * 9_000}})).status_code == 201
+    assert (
+        send(json.dumps({"instance_id": "u1", "answers": {**GOOD, "comment": "x" * 9_000}})).status_code
+        == 201
+    )
 
 
 def test_a_nul_in_an_address_is_refused_with_422_naming_the_parameter(client, survey):

@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def watch(page) -> list[str]:
     """Every message the browser writes about a refused resource or script."""
     refused: list[str] = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.on("pageerror", lambda error: refused.append(str(error)))
     return refused
 
@@ -40,7 +43,9 @@ def test_htmx_filters_and_the_language_list_still_work(signed_in, live_server, e
     page.goto(f"{live_server.url}/t/{example.training.slug}/dashboard/")
     page.wait_for_load_state("networkidle")
     page.locator("form.filters select").first.select_option(index=1)
-    with page.expect_response(lambda r: "/dashboard/?" in r.url and r.request.headers.get("hx-request") == "true"):
+    with page.expect_response(
+        lambda r: "/dashboard/?" in r.url and r.request.headers.get("hx-request") == "true"
+    ):
         page.click("form.filters button[type=submit]")  # htmx swaps the results in
     page.wait_for_function("location.search.includes('city=')")  # htmx pushed the filtered address
     page.select_option("header select[name=language]", "ru")

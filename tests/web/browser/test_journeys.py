@@ -76,7 +76,9 @@ def test_a_participant_answers_on_a_phone_in_uzbek_cyrillic(browser, live_server
     context.close()
 
 
-def test_the_organiser_sees_the_response_and_downloads_the_pdf_report(signed_in, live_server, example, screenshot):
+def test_the_organiser_sees_the_response_and_downloads_the_pdf_report(
+    signed_in, live_server, example, screenshot
+):
     from citybridge.web.surveys.models import Submission
 
     page = signed_in("organiser", DESKTOP)
@@ -95,7 +97,8 @@ def test_the_organiser_sees_the_response_and_downloads_the_pdf_report(signed_in,
         answer = page.request.get(source)
         assert answer.status == 200 and answer.headers["content-type"].startswith("image/svg"), source
     page.wait_for_function(
-        "[...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth > 0)", timeout=60_000
+        "[...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth > 0)",
+        timeout=60_000,
     )
     screenshot(page, "organiser-dashboard")
     page.goto(f"{live_server.url}/surveys/{example.survey.slug}/submissions/")

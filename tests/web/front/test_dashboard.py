@@ -128,11 +128,15 @@ def test_the_dashboard_in_russian_has_no_english_figure_words_and_long_russian_d
     assert "95% интервал" in body and " из " in body
     assert "95% interval" not in body and " of " not in body and "counts:" not in body
     assert re.search(r"Первый ответ \d+ ноября 2020\u202fг\.", body)  # CLDR's long date, the genitive month
+    assert "г.." not in body  # the date's own "г." ends the sentence, as Russian writes it
 
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("uz", ("Asosiy ko‘rsatkichlar", "95% oraliq", "Filtrlar")), ("uz-cyrl", ("Асосий кўрсаткичлар", "95% оралиқ"))],
+    [
+        ("uz", ("Asosiy ko‘rsatkichlar", "95% oraliq", "Filtrlar")),
+        ("uz-cyrl", ("Асосий кўрсаткичлар", "95% оралиқ")),
+    ],
 )
 def test_the_dashboard_speaks_uzbek_in_both_scripts(client_as, example, url, language, words):
     client = client_as("analyst")
@@ -141,3 +145,73 @@ def test_the_dashboard_speaks_uzbek_in_both_scripts(client_as, example, url, lan
     for word in words:
         assert word in body, word
     assert "Key indicators" not in body and "95% interval" not in body
+
+
+def test_a_survey_uploaded_without_an_indicators_file_is_banded_by_the_age_question(client_as, example, url):
+    example.survey.indicators = {}  # as a survey uploaded through the web with no indicators file
+    example.survey.save(update_fields=["indicators"])
+    ages = analyze_survey(example.survey).indicators["age"]
+    assert ages.bands == ()  # nothing declared: the bands come from the house rule
+    client = client_as("organiser")
+    page = client.get(url).content.decode()
+    assert '<select name="band-age">' in page and "34 or under" in page and "55 or over" in page
+    body = client.get(url, {"band-age": "35_44"}).content.decode()
+    from citybridge.analysis.spec import spec_from_dict
+    from citybridge.analysis.subsets import respondents_in
+    from citybridge.web.surveys.analysis import survey_frame
+
+    form = example.survey.current_version().form()
+    in_band = respondents_in(form, survey_frame(example.survey), spec_from_dict({}), bands={"age": "35_44"})
+    assert 0 < in_band.height < analyze_survey(example.survey).respondents
+    assert _figure(body, "respondents") == str(in_band.height)
+    materials = in_band["materials"].drop_nulls().len()
+    assert f"of {materials}" in body  # a figure under the filter gives the subset's own base
+
+
+def test_the_age_bands_are_worded_in_russian(client_as, example, url):
+    example.survey.indicators = {}
+    example.survey.save(update_fields=["indicators"])
+    client = client_as("analyst")
+    client.cookies["django_language"] = "ru"
+    body = client.get(url).content.decode()
+    assert "34 и младше" in body and "55 и старше" in body and "or under" not in body
+
+
+def test_a_phone_gets_the_responses_chart_drawn_at_its_own_width(client_as, example, url):
+    client = client_as("analyst")
+    body = client.get(url).content.decode()
+    assert '<source media="(max-width: 36rem)"' in body and "chart=responses-phone" in body
+    chart = reverse("front:dashboard_chart", args=[example.training.slug])
+    wide, phone = (client.get(chart, {"chart": c}).content.decode() for c in ("responses", "responses-phone"))
+    width = [int(float(re.search(r'<svg[^>]* width="([\d.]+)"', svg)[1])) for svg in (wide, phone)]
+    assert width[1] < 400 < width[0]
+    assert re.search(r">\d+ Nov 2020<", phone)  # the year on the first tick, at any width
+
+
+def test_a_form_with_two_age_questions_lets_the_organiser_pick_which_to_band(db):
+    from citybridge.analysis.spec import spec_from_dict
+    from citybridge.forms.model import INTEGER, Form, Question
+    from citybridge.web.front.dashboard_data import filter_choices
+
+    form = Form(
+        "f",
+        "1",
+        "F",
+        None,
+        (),
+        (
+            Question("age", INTEGER, "age", labels={"en": "Your age"}),
+            Question("birth_year", INTEGER, "birth_year"),
+        ),
+    )
+    choices = filter_choices(form, spec_from_dict({}), "en")
+    assert [(name, label) for name, label, _ in choices.banded] == [
+        ("age", "Your age"),
+        ("birth_year", "birth_year"),
+    ]
+    assert [label for _, label in choices.banded[1][2]] == [
+        "34 or under",
+        "35 to 44",
+        "45 to 54",
+        "55 or over",
+    ]

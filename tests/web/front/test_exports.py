@@ -40,7 +40,9 @@ def test_csv_has_a_bom_question_labels_and_every_row(client_as, example, url):
 
 def test_csv_of_a_search_holds_only_the_rows_found(client_as, example, url):
     one = example.survey.submissions.order_by("pk").last()
-    frame = pl.read_csv(io.BytesIO(client_as("analyst").get(url, {"format": "csv", "q": one.instance_id}).content[3:]))
+    frame = pl.read_csv(
+        io.BytesIO(client_as("analyst").get(url, {"format": "csv", "q": one.instance_id}).content[3:])
+    )
     assert frame.get_column("Instance ID").to_list() == [one.instance_id]
 
 
@@ -73,7 +75,9 @@ def test_exports_pseudonymise_personal_answers(client_as, example, url):
     survey.save(update_fields=["indicators"])
     frame = pl.read_parquet(io.BytesIO(client_as("organiser").get(url, {"format": "parquet"}).content))
     assert all(v.startswith("anon-") for v in frame.get_column("comments").drop_nulls())
-    shown = pl.read_parquet(io.BytesIO(client_as("organiser").get(url, {"format": "parquet", "personal": "1"}).content))
+    shown = pl.read_parquet(
+        io.BytesIO(client_as("organiser").get(url, {"format": "parquet", "personal": "1"}).content)
+    )
     assert not any(v.startswith("anon-") for v in shown.get_column("comments").drop_nulls())
 
 

@@ -24,7 +24,9 @@ def test_an_analyst_asks_for_a_report_that_is_written_and_listed(
 ):
     client = client_as("analyst")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"languages": ["en"], "formats": ["html"], "as_of": "2020-11-10", "report": "1"})
+        response = client.post(
+            url, {"languages": ["en"], "formats": ["html"], "as_of": "2020-11-10", "report": "1"}
+        )
     job = Job.objects.get(training=example.training, kind="report")
     assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.pk])
     job.refresh_from_db()
@@ -36,7 +38,9 @@ def test_an_analyst_asks_for_a_report_that_is_written_and_listed(
     assert "as of 2020-11-10" in page
 
 
-def test_the_booklet_button_asks_for_a_booklet(client_as, example, url, sync_jobs, django_capture_on_commit_callbacks):
+def test_the_booklet_button_asks_for_a_booklet(
+    client_as, example, url, sync_jobs, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client_as("organiser").post(url, {"languages": ["ru"], "formats": ["html"], "booklet": "1"})
     job = Job.objects.get(training=example.training)

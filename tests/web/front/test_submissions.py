@@ -32,7 +32,7 @@ def test_the_table_has_question_labels_and_choice_labels(client_as, example, url
     first = example.survey.submissions.order_by("submitted_at", "pk").first()
     city = form.question("city")
     body = client_as("analyst").get(url).content.decode()
-    assert f"<th scope=\"col\">{question_label(form, city, 'en')}</th>" in body
+    assert f'<th scope="col">{question_label(form, city, "en")}</th>' in body
     assert f"<td>{choice_label(form, city, first.answers['city'], 'en')}</td>" in body
     assert first.instance_id in body
 

@@ -167,7 +167,9 @@ def test_a_programme_that_would_change_the_trainings_details_asks_first(client_a
     training.refresh_from_db()
     assert training.title == title and training.lectures.count() == lectures  # nothing loaded yet
     text = re.search(r'<textarea name="programme_text" hidden>(.*?)</textarea>', body, re.S)[1]
-    kept = client.post(url, {"programme_text": html.unescape(text), "name": "programme.json", "details": "keep"})
+    kept = client.post(
+        url, {"programme_text": html.unescape(text), "name": "programme.json", "details": "keep"}
+    )
     assert kept.status_code == 302
     training.refresh_from_db()
     assert training.title == title and training.lectures.filter(title="Budgeting for parks").exists()

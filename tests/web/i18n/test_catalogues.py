@@ -39,7 +39,9 @@ def test_every_organiser_area_speaks_russian_and_uzbek_in_both_scripts():
 def test_every_message_is_translated_and_compiled(po: Path):
     with po.open("rb") as f:
         catalogue = read_po(f)
-    untranslated = [m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    untranslated = [
+        m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
+    ]
     assert not untranslated, f"{po}: untranslated {untranslated[:5]}"
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert not fuzzy, f"{po}: fuzzy (check and clear the flag) {fuzzy[:5]}"

@@ -15,14 +15,20 @@ from citybridge.web.jobs.runner import ORPHANED
 
 def ended_process() -> str:
     """The runner name of a process that has already ended (as after a server restart)."""
-    child = subprocess.Popen([sys.executable, "-c", "import os, socket; print(os.getpid())"], stdout=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import os, socket; print(os.getpid())"], stdout=subprocess.PIPE
+    )
     pid = int(child.communicate()[0])
     return owner.this_process().rsplit(" ", 2)[0] + f" {pid} 1"
 
 
 def running_job(training, runner: str) -> Job:
     return Job.objects.create(
-        kind="report", organisation=training.organisation, training=training, status=Job.Status.RUNNING, runner=runner
+        kind="report",
+        organisation=training.organisation,
+        training=training,
+        status=Job.Status.RUNNING,
+        runner=runner,
     )
 
 

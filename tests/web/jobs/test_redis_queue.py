@@ -24,13 +24,19 @@ def redis_jobs(settings, tmp_path):
     redis_queue().delete(delete_jobs=True)
 
 
-def test_a_queued_job_waits_for_a_worker_then_the_worker_runs_it(redis_jobs, example, django_capture_on_commit_callbacks):
+def test_a_queued_job_waits_for_a_worker_then_the_worker_runs_it(
+    redis_jobs, example, django_capture_on_commit_callbacks
+):
     from rq import SimpleWorker
 
     training = example.training
     with django_capture_on_commit_callbacks(execute=True):
-        job = submit("report", organisation=training.organisation, training=training,
-                     params=report.params(languages=["en"], formats=["html"]))
+        job = submit(
+            "report",
+            organisation=training.organisation,
+            training=training,
+            params=report.params(languages=["en"], formats=["html"]),
+        )
     job.refresh_from_db()
     assert job.status == Job.Status.QUEUED and redis_jobs.count == 1
     SimpleWorker([redis_jobs], connection=redis_jobs.connection).work(burst=True)

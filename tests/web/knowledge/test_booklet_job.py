@@ -19,8 +19,12 @@ def _sync_jobs(settings, tmp_path):
 def test_a_booklet_job_writes_html_in_english_and_russian(example, django_capture_on_commit_callbacks):
     training = example.training
     with django_capture_on_commit_callbacks(execute=True):
-        job = submit("booklet", organisation=training.organisation, training=training,
-                     params=booklet.params(languages=["en", "ru"], formats=["html"]))
+        job = submit(
+            "booklet",
+            organisation=training.organisation,
+            training=training,
+            params=booklet.params(languages=["en", "ru"], formats=["html"]),
+        )
     job.refresh_from_db()
     assert job.status == Job.Status.DONE, job.message
     assert sorted(job.files) == [f"booklet-{training.slug}-en.html", f"booklet-{training.slug}-ru.html"]
@@ -30,16 +34,24 @@ def test_a_booklet_job_writes_html_in_english_and_russian(example, django_captur
     assert "Государственно-частное партнёрство" in russian
 
 
-def test_a_training_without_practices_fails_with_a_clear_message(other_training, django_capture_on_commit_callbacks):
+def test_a_training_without_practices_fails_with_a_clear_message(
+    other_training, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        job = submit("booklet", organisation=other_training.organisation, training=other_training,
-                     params=booklet.params(languages=["en"], formats=["html"]))
+        job = submit(
+            "booklet",
+            organisation=other_training.organisation,
+            training=other_training,
+            params=booklet.params(languages=["en"], formats=["html"]),
+        )
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED
     assert "has no good practices yet" in job.message and other_training.slug in job.message
 
 
-def test_the_booklet_page_starts_the_job_and_shows_its_progress(client_as, example, django_capture_on_commit_callbacks):
+def test_the_booklet_page_starts_the_job_and_shows_its_progress(
+    client_as, example, django_capture_on_commit_callbacks
+):
     url = reverse("knowledge:booklet", args=[example.training.slug])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_as("analyst").post(url, {"languages": ["en"], "formats": ["html"]})

@@ -28,7 +28,10 @@ def test_an_outsider_sees_none_of_the_training_and_gets_404_on_its_practice(clie
     speaker = example.training.lectures.first().speaker
     assert outsider.get(reverse("knowledge:speaker", args=[speaker.pk])).status_code == 404
     assert outsider.get(reverse("knowledge:home") + f"?training={example.training.slug}").status_code == 200
-    assert "Yingchen Li" not in outsider.get(reverse("knowledge:home") + f"?training={example.training.slug}").content.decode()
+    assert (
+        "Yingchen Li"
+        not in outsider.get(reverse("knowledge:home") + f"?training={example.training.slug}").content.decode()
+    )
 
 
 def test_a_partner_contact_may_not_open_the_hub_and_a_visitor_must_log_in(client_as, example):
@@ -37,7 +40,9 @@ def test_a_partner_contact_may_not_open_the_hub_and_a_visitor_must_log_in(client
 
 
 def test_a_practice_page_shows_its_lecture_speaker_place_sectors_key_points_and_source(client_as, example):
-    practice = Practice.objects.get(training=example.training, key="vocational-education-government-schools-employers")
+    practice = Practice.objects.get(
+        training=example.training, key="vocational-education-government-schools-employers"
+    )
     text = client_as("analyst").get(reverse("knowledge:practice", args=[practice.pk])).content.decode()
     assert "2. Vocational education" in text or f"{practice.lecture.number}. " in text
     assert "Jing Xiang" in text
@@ -58,7 +63,9 @@ def test_the_training_filter_keeps_to_one_training(client_as, example, other_tra
     admin = client_as("admin")
     only_other = admin.get(reverse("knowledge:home") + f"?training={other_training.slug}").content.decode()
     assert "Yingchen Li" not in only_other
-    only_example = admin.get(reverse("knowledge:home") + f"?training={example.training.slug}").content.decode()
+    only_example = admin.get(
+        reverse("knowledge:home") + f"?training={example.training.slug}"
+    ).content.decode()
     assert "Yingchen Li" in only_example
 
 

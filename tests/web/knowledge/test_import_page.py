@@ -10,8 +10,12 @@ from django.urls import reverse
 from citybridge.web.knowledge.models import Practice
 
 PRACTICE = {
-    "key": "night-markets", "title": "Night markets that bring visitors downtown", "lecture": "lecture-7",
-    "sectors": ["tourism"], "key_points": ["Open the old streets in the evening."], "source": "notes.txt",
+    "key": "night-markets",
+    "title": "Night markets that bring visitors downtown",
+    "lecture": "lecture-7",
+    "sectors": ["tourism"],
+    "key_points": ["Open the old streets in the evening."],
+    "source": "notes.txt",
 }
 
 
@@ -33,7 +37,11 @@ def test_an_organiser_imports_a_file_and_is_told_how_many_were_new(client_as, ex
 
 def test_a_file_with_problems_lists_each_with_the_entry_and_field_and_stores_nothing(client_as, example):
     before = Practice.objects.filter(training=example.training).count()
-    bad = [PRACTICE, {**PRACTICE, "key": "no-points", "key_points": []}, {**PRACTICE, "key": "x", "colour": "red"}]
+    bad = [
+        PRACTICE,
+        {**PRACTICE, "key": "no-points", "key_points": []},
+        {**PRACTICE, "key": "x", "colour": "red"},
+    ]
     response = client_as("organiser").post(_url(example), {"file": _upload(bad, "mine.json")})
     text = response.content.decode()
     assert response.status_code == 200

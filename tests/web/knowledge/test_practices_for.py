@@ -15,8 +15,11 @@ def test_practices_sharing_more_sectors_come_first(example):
 
 def test_ties_keep_the_practices_file_order(example):
     found = practices_for(example.training, ["vocational_education"])
-    stored = [p.key for p in Practice.objects.filter(training=example.training).order_by("position")
-              if "vocational_education" in p.sectors]
+    stored = [
+        p.key
+        for p in Practice.objects.filter(training=example.training).order_by("position")
+        if "vocational_education" in p.sectors
+    ]
     assert [p.key for p in found] == stored and len(stored) >= 2
 
 

@@ -38,19 +38,27 @@ def _write(tmp_path, practices) -> object:
 
 
 GOOD = {
-    "key": "solar-roofs", "title": "Solar roofs on schools", "lecture": "lecture-1", "speaker": "Yingchen Li",
-    "sectors": ["energy"], "key_points": ["Schools host the panels."], "source": "notes.txt",
+    "key": "solar-roofs",
+    "title": "Solar roofs on schools",
+    "lecture": "lecture-1",
+    "speaker": "Yingchen Li",
+    "sectors": ["energy"],
+    "key_points": ["Schools host the panels."],
+    "source": "notes.txt",
 }
 
 
 def test_an_import_with_problems_names_each_entry_and_field_and_stores_nothing(example, tmp_path):
     before = list(Practice.objects.filter(training=example.training).values_list("pk", "title"))
-    path = _write(tmp_path, [
-        GOOD,
-        {**GOOD, "key": "no-title", "title": ""},
-        {**GOOD, "key": "bad-sector", "sectors": ["rocketry"]},
-        {**GOOD, "key": "bad-lecture", "lecture": "lecture-99"},
-    ])
+    path = _write(
+        tmp_path,
+        [
+            GOOD,
+            {**GOOD, "key": "no-title", "title": ""},
+            {**GOOD, "key": "bad-sector", "sectors": ["rocketry"]},
+            {**GOOD, "key": "bad-lecture", "lecture": "lecture-99"},
+        ],
+    )
     with pytest.raises(PracticeError) as raised:
         import_practices(example.training, path, name="practices.json")
     problems = raised.value.problems

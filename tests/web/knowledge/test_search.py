@@ -20,7 +20,9 @@ def _titles(found) -> set[str]:
 
 def test_a_word_of_its_key_points_finds_a_practice(example):
     found = _find(example, "photovoltaic")  # only in a key point, not in any title
-    assert _titles(found) == {"Where Uzbekistan could start with PPP: information technology, sewage treatment and solar power"}
+    assert _titles(found) == {
+        "Where Uzbekistan could start with PPP: information technology, sewage treatment and solar power"
+    }
 
 
 def test_every_word_must_occur(example):
@@ -116,11 +118,14 @@ def test_an_unknown_sector_in_the_address_is_an_error_on_the_form_not_a_crash(cl
     assert "Select a valid choice" in page.content.decode()
 
 
-@pytest.mark.parametrize("language, label", [
-    ("uz", "Davlat-xususiy sheriklik"),
-    ("uz-cyrl", "Давлат-хусусий шериклик"),
-    ("zh-hans", "政府和社会资本合作（PPP）"),
-])
+@pytest.mark.parametrize(
+    "language, label",
+    [
+        ("uz", "Davlat-xususiy sheriklik"),
+        ("uz-cyrl", "Давлат-хусусий шериклик"),
+        ("zh-hans", "政府和社会资本合作（PPP）"),
+    ],
+)
 def test_the_sector_select_speaks_the_page_language(client_as, example, language, label):
     client = client_as("analyst")
     client.cookies["django_language"] = language

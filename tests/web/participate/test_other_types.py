@@ -48,7 +48,9 @@ def test_answers_of_the_other_types_are_stored(other_types_link, participant):
 def test_a_point_off_the_earth_is_explained(other_types_link, participant):
     page = participant.get(form_url(other_types_link)).content.decode()
     instance = page.split('name="instance_id" value="')[1].split('"')[0]
-    page = participant.post(form_url(other_types_link), {"instance_id": instance, "spot": "95 10"}).content.decode()
+    page = participant.post(
+        form_url(other_types_link), {"instance_id": instance, "spot": "95 10"}
+    ).content.decode()
     assert 'class="error"' in page and "Write latitude and longitude separated by a space" in page
 
 
@@ -64,7 +66,9 @@ def test_a_cascading_select_offers_the_choices_left_by_the_answer_it_depends_on(
     page = participant.get(form_url(link)).content.decode()
     assert page.count('name="county" value="king"') == 1  # listed under two states, offered once
     instance = page.split('name="instance_id" value="')[1].split('"')[0]
-    page = participant.post(form_url(link), {"instance_id": instance, "state": "texas", "county": "pierce"}).content.decode()
+    page = participant.post(
+        form_url(link), {"instance_id": instance, "state": "texas", "county": "pierce"}
+    ).content.decode()
     county = page.split('id="q-county"')[1].split('id="q-city"')[0]
     assert 'value="cameron"' in county and 'value="king"' in county and 'value="pierce"' not in county
     assert 'class="error"' in county

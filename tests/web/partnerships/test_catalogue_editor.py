@@ -29,7 +29,12 @@ def test_adding_then_editing_a_partner_round_trips(client_as, people):
     assert (almaty.country, almaty.names, almaty.strengths[0].sector) == ("KZ", {"ru": "Алматы"}, "tourism")
     edit = reverse("partnerships:catalogue_edit", args=["almaty"])
     shown = client.get(edit).context["form"].initial
-    assert client.post(edit, {**{k: v for k, v in shown.items() if v is not None}, "name": "Alma-Ata"}).status_code == 302
+    assert (
+        client.post(
+            edit, {**{k: v for k, v in shown.items() if v is not None}, "name": "Alma-Ata"}
+        ).status_code
+        == 302
+    )
     again = catalogue_in_use().partner("almaty")
     assert again.name == "Alma-Ata" and again.strengths == almaty.strengths and again.names == almaty.names
 
@@ -76,7 +81,9 @@ def test_an_import_with_problems_names_each_and_changes_nothing(client_as, peopl
     client = client_as("organiser")
     text = "key,name,country,sector,text,source\nalmaty,Almaty,KZ,beaches,Sea,x\nbad key,,KZ,,,\n"
     upload = SimpleUploadedFile("mine.csv", text.encode())
-    page = client.post(reverse("partnerships:catalogue_import"), {"file": upload}, follow=True).content.decode()
+    page = client.post(
+        reverse("partnerships:catalogue_import"), {"file": upload}, follow=True
+    ).content.decode()
     assert "was not imported" in page and "mine.csv" in page and "&#x27;beaches&#x27; is not a sector" in page
     assert "almaty" not in set(catalogue_in_use().keys())
 

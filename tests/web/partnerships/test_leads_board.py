@@ -8,7 +8,9 @@ from citybridge.web.pipeline.models import Lead
 
 
 def test_board_has_one_column_per_stage_with_dropped_last(client_as, example, leads):
-    page = client_as("analyst").get(reverse("partnerships:leads", args=[example.training.slug])).content.decode()
+    page = (
+        client_as("analyst").get(reverse("partnerships:leads", args=[example.training.slug])).content.decode()
+    )
     stages = ["interest", "contacted", "exchange", "agreement", "project", "dropped"]
     positions = [page.index(f'data-stage="{stage}"') for stage in stages]
     assert positions == sorted(positions)
@@ -38,7 +40,9 @@ def test_dropping_without_a_reason_is_refused_with_a_message(client_as, example,
     assert "needs its reason" in answer.content.decode()
     lead.refresh_from_db()
     assert lead.stage == "interest" and lead.history.count() == 1
-    client.post(reverse("partnerships:lead_move", args=[lead.pk]), {"stage": "dropped", "reason": "No budget"})
+    client.post(
+        reverse("partnerships:lead_move", args=[lead.pk]), {"stage": "dropped", "reason": "No budget"}
+    )
     lead.refresh_from_db()
     assert (lead.stage, lead.dropped_reason) == ("dropped", "No budget")
 
@@ -46,10 +50,14 @@ def test_dropping_without_a_reason_is_refused_with_a_message(client_as, example,
 def test_htmx_note_answers_with_the_card_alone(client_as, example, leads):
     lead = leads["suzhou"]
     answer = client_as("organiser").post(
-        reverse("partnerships:lead_note", args=[lead.pk]), {"text": "Sent the letter"}, headers={"HX-Request": "true"}
+        reverse("partnerships:lead_note", args=[lead.pk]),
+        {"text": "Sent the letter"},
+        headers={"HX-Request": "true"},
     )
     card = answer.content.decode()
-    assert answer.status_code == 200 and card.lstrip().startswith(f'<article class="card" id="lead-{lead.pk}"')
+    assert answer.status_code == 200 and card.lstrip().startswith(
+        f'<article class="card" id="lead-{lead.pk}"'
+    )
     assert "Sent the letter" in card and "<main>" not in card
 
 
@@ -67,7 +75,9 @@ def test_note_owner_and_due_date_show_on_the_card_and_in_the_history(client_as, 
 def test_due_page_groups_overdue_leads_by_owner(client_as, example, leads):
     client = client_as("organiser")
     lead = leads["shanghai"]
-    client.post(reverse("partnerships:lead_save", args=[lead.pk]), {"owner": "Dilnoza", "due_on": "2020-12-01"})
+    client.post(
+        reverse("partnerships:lead_save", args=[lead.pk]), {"owner": "Dilnoza", "due_on": "2020-12-01"}
+    )
     page = client.get(reverse("partnerships:due", args=[example.training.slug])).content.decode()
     assert "Dilnoza" in page and "Overdue" in page and "Bukhara → Shanghai" in page
     assert "Namangan → Suzhou" not in page  # no due date: not on the list
@@ -85,7 +95,9 @@ def test_analysts_may_not_change_leads_and_outsiders_do_not_find_them(client_as,
 
 
 def test_leads_export_as_csv_holds_every_lead_of_the_training(client_as, example, leads):
-    answer = client_as("analyst").get(reverse("partnerships:leads_export", args=[example.training.slug, "csv"]))
+    answer = client_as("analyst").get(
+        reverse("partnerships:leads_export", args=[example.training.slug, "csv"])
+    )
     lines = answer.content.decode().splitlines()
     assert lines[0].startswith("id,training,requesting_city,partner_city,stage")
     assert sorted(line.split(",")[3] for line in lines[1:]) == ["Shanghai", "Suzhou"]
@@ -102,7 +114,13 @@ def test_the_lead_page_saves_stage_owner_due_day_and_note_in_one_form(client_as,
     assert form.count('type="submit"') == 1
     answer = client.post(
         reverse("partnerships:lead_save", args=[lead.pk]),
-        {"stage": "contacted", "reason": "", "owner": "Dilnoza", "due_on": "2020-12-01", "note": "Letter sent"},
+        {
+            "stage": "contacted",
+            "reason": "",
+            "owner": "Dilnoza",
+            "due_on": "2020-12-01",
+            "note": "Letter sent",
+        },
     )
     assert answer.status_code == 302
     lead = Lead.objects.get(pk=lead.pk)
@@ -123,7 +141,13 @@ def test_a_refused_save_changes_nothing_and_keeps_what_was_typed(client_as, exam
     lead = leads["suzhou"]
     answer = client_as("organiser").post(
         reverse("partnerships:lead_save", args=[lead.pk]),
-        {"stage": "dropped", "reason": "", "owner": "Dilnoza", "due_on": "2020-12-01", "note": "No budget yet"},
+        {
+            "stage": "dropped",
+            "reason": "",
+            "owner": "Dilnoza",
+            "due_on": "2020-12-01",
+            "note": "No budget yet",
+        },
     )
     page = answer.content.decode()
     assert answer.status_code == 400 and "needs its reason" in page
@@ -134,7 +158,9 @@ def test_a_refused_save_changes_nothing_and_keeps_what_was_typed(client_as, exam
 def test_the_history_and_card_speak_russian_with_one_date_format(client_as, example, leads):
     lead = leads["suzhou"]
     client = client_as("organiser")
-    client.post(reverse("partnerships:lead_save", args=[lead.pk]), {"stage": "contacted", "due_on": "2020-12-01"})
+    client.post(
+        reverse("partnerships:lead_save", args=[lead.pk]), {"stage": "contacted", "due_on": "2020-12-01"}
+    )
     client.cookies["django_language"] = "ru"
     page = client.get(reverse("partnerships:lead", args=[lead.pk])).content.decode()
     assert "интерес → контакт установлен" in page  # stage names in the history, translated

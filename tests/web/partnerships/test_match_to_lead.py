@@ -17,7 +17,9 @@ def test_turning_a_match_into_a_lead_keeps_score_and_explanation(client_as, exam
     client = client_as("organiser")
     match = _suggestion(example.training)
     url = reverse("partnerships:match_to_lead", args=[example.training.slug])
-    answer = client.post(url, {"requesting_key": "namangan", "partner_key": match["partner_key"], "mode": "new", "k": 3})
+    answer = client.post(
+        url, {"requesting_key": "namangan", "partner_key": match["partner_key"], "mode": "new", "k": 3}
+    )
     assert answer.status_code == 302
     lead = Lead.objects.get(training=example.training)
     assert (lead.requesting_city, lead.partner_city, lead.stage) == ("Namangan", match["partner"], "interest")
@@ -29,7 +31,9 @@ def test_turning_a_match_into_a_lead_keeps_score_and_explanation(client_as, exam
 
 def test_a_pair_outside_the_suggestions_makes_no_lead(client_as, example):
     url = reverse("partnerships:match_to_lead", args=[example.training.slug])
-    answer = client_as("organiser").post(url, {"requesting_key": "namangan", "partner_key": "nowhere"}, follow=True)
+    answer = client_as("organiser").post(
+        url, {"requesting_key": "namangan", "partner_key": "nowhere"}, follow=True
+    )
     assert "no longer among the suggestions" in answer.content.decode()
     assert not Lead.objects.exists()
 

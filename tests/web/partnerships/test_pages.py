@@ -47,7 +47,11 @@ def test_partner_contacts_and_visitors_cannot_open_the_organiser_pages(client_as
 
 
 def test_cities_page_lists_profiles_and_the_names_not_found(client_as, example):
-    page = client_as("analyst").get(reverse("partnerships:cities", args=[example.training.slug])).content.decode()
+    page = (
+        client_as("analyst")
+        .get(reverse("partnerships:cities", args=[example.training.slug]))
+        .content.decode()
+    )
     assert "Namangan" in page and "geonames" not in page  # names, not ids, in the table
     unresolved = page[page.index('id="unresolved"') :]
     assert "Khovos" in unresolved[: unresolved.index("</section>")]
@@ -63,8 +67,13 @@ def test_city_page_shows_profile_and_explained_suggestions(client_as, example):
 
 def test_unknown_city_or_export_format_is_not_found(client_as, example):
     client = client_as("organiser")
-    assert client.get(reverse("partnerships:city", args=[example.training.slug, "atlantis"])).status_code == 404
-    assert client.get(reverse("partnerships:leads_export", args=[example.training.slug, "pdf"])).status_code == 404
+    assert (
+        client.get(reverse("partnerships:city", args=[example.training.slug, "atlantis"])).status_code == 404
+    )
+    assert (
+        client.get(reverse("partnerships:leads_export", args=[example.training.slug, "pdf"])).status_code
+        == 404
+    )
 
 
 def test_matches_page_shows_component_scores_and_both_assignments_in_russian(client_as, example):

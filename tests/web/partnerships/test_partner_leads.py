@@ -14,7 +14,9 @@ def test_partner_contact_sees_only_the_leads_to_their_city(client_as, leads):
 
 def test_partner_note_is_recorded_with_who_wrote_it(client_as, leads):
     lead = leads["suzhou"]
-    answer = client_as("partner").post(reverse("partnerships:partner_note", args=[lead.pk]), {"text": "We can host in May"})
+    answer = client_as("partner").post(
+        reverse("partnerships:partner_note", args=[lead.pk]), {"text": "We can host in May"}
+    )
     assert answer.status_code == 302
     note = lead.history.last()
     assert (note.what, note.who, note.note) == ("note", "partner", "We can host in May")
@@ -22,7 +24,9 @@ def test_partner_note_is_recorded_with_who_wrote_it(client_as, leads):
 
 def test_partner_contact_cannot_note_another_citys_lead(client_as, leads):
     lead = leads["shanghai"]
-    answer = client_as("partner").post(reverse("partnerships:partner_note", args=[lead.pk]), {"text": "hello"})
+    answer = client_as("partner").post(
+        reverse("partnerships:partner_note", args=[lead.pk]), {"text": "hello"}
+    )
     assert answer.status_code == 404 and lead.history.count() == 1
 
 

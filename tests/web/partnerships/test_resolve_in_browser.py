@@ -35,10 +35,16 @@ def test_adding_a_place_makes_the_city_resolved(client_as, example):
     answer = client.post(url, data)
     assert answer.status_code == 302
     message = client.get(answer["Location"]).content.decode()
-    assert "Added Khovos (UZ); Khovos now resolves to it." in message and "user:khovos" not in message  # no ids
+    assert (
+        "Added Khovos (UZ); Khovos now resolves to it." in message and "user:khovos" not in message
+    )  # no ids
     assert UserPlace.objects.get().other_names == ["Ховос", "Xovos"]
     assert _place_of(example.training, "khovos") == "user:khovos"
-    page = client_as("analyst").get(reverse("partnerships:cities", args=[example.training.slug])).content.decode()
+    page = (
+        client_as("analyst")
+        .get(reverse("partnerships:cities", args=[example.training.slug]))
+        .content.decode()
+    )
     unresolved = page[page.index('id="unresolved"') :] if 'id="unresolved"' in page else ""
     assert "Khovos" not in unresolved[: unresolved.find("</section>")]
 

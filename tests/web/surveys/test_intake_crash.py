@@ -52,7 +52,10 @@ class Sender(threading.Thread):
 
 def test_submissions_acknowledged_before_a_kill_9_are_all_stored_once(tmp_path):
     started = time.monotonic()
-    with served_store(tmp_path / "data") as store, running(store, tmp_path / "serve.log", workers=1) as server:
+    with (
+        served_store(tmp_path / "data") as store,
+        running(store, tmp_path / "serve.log", workers=1) as server,
+    ):
         stop = threading.Event()
         senders = [Sender(server, number, stop) for number in range(SENDERS)]
         for sender in senders:
@@ -72,4 +75,6 @@ def test_submissions_acknowledged_before_a_kill_9_are_all_stored_once(tmp_path):
     lost = set(acknowledged) - set(stored)
     duplicated = [i for i, count in stored.items() if count > 1]
     assert (sorted(lost), duplicated) == ([], [])
-    print(f"{len(acknowledged)} acknowledged, {sum(stored.values())} stored, in {time.monotonic() - started:.0f} s")
+    print(
+        f"{len(acknowledged)} acknowledged, {sum(stored.values())} stored, in {time.monotonic() - started:.0f} s"
+    )

@@ -16,7 +16,9 @@ from citybridge.web.surveys.store import add_survey, store_batches
 
 ALL_TYPES_FORM = Path(__file__).parents[1] / "participate" / "data" / "all_types.md"
 GOOD_TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=20)
-GOOD_LEAF = GOOD_TEXT | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.booleans() | st.none()
+GOOD_LEAF = (
+    GOOD_TEXT | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.booleans() | st.none()
+)
 GOOD = st.recursive(GOOD_LEAF, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(GOOD_TEXT, inner, max_size=4),
                     max_leaves=20)  # fmt: skip
 BAD_LEAF = st.sampled_from(["\ud800", "a\x00b", "\udfff tail", float("nan"), float("inf"), -float("inf")])
@@ -38,8 +40,12 @@ def test_one_bad_value_anywhere_is_one_problem_naming_where(answers, name, bad):
 @pytest.mark.parametrize("written", ["NaN", "inf", " -Infinity "])
 def test_a_number_written_nan_or_infinite_is_refused_not_stored_as_no_answer(training, written):
     survey, version, _ = add_survey(training, ALL_TYPES_FORM)
-    batch = from_payloads(version.form(), [(1, {"instance_id": "n1", "answers": {"score": written}})], source="API")
+    batch = from_payloads(
+        version.form(), [(1, {"instance_id": "n1", "answers": {"score": written}})], source="API"
+    )
     with pytest.raises(ImportRejected) as refused:
         store_batches(survey, version, [batch], source=Submission.Source.API, one_by_one=True)
-    assert [(p.column, p.reason) for p in refused.value.problems if p.reason == NOT_FINITE] == [("answers.score", NOT_FINITE)]
+    assert [(p.column, p.reason) for p in refused.value.problems if p.reason == NOT_FINITE] == [
+        ("answers.score", NOT_FINITE)
+    ]
     assert not Submission.objects.exists()

@@ -51,7 +51,9 @@ def test_the_follow_up_is_compared_with_the_post_training_wave_for_who_answered_
     assert ordinal.changes == {"higher": 2, "same": 1, "lower": 1}
 
 
-def test_attrition_names_the_participant_who_did_not_answer_the_follow_up_and_their_city(answered, registrants):
+def test_attrition_names_the_participant_who_did_not_answer_the_follow_up_and_their_city(
+    answered, registrants
+):
     ((_, change),) = training_change(answered[0].training)
     assert change.attrition.dropped == (str(registrants[1].pk),)
     bukhara = next(c for c in change.attrition.by_city if c.city == "Bukhara")

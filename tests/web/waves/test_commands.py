@@ -10,7 +10,9 @@ from tests.test_cli import invoke
 from tests.web.waves.conftest import DATA, PEOPLE
 
 
-def test_an_organiser_adds_a_wave_sends_its_invitations_and_reads_the_table(capsys, training, registrants, smtp):
+def test_an_organiser_adds_a_wave_sends_its_invitations_and_reads_the_table(
+    capsys, training, registrants, smtp
+):
     code, out, err = invoke(capsys, "waves", "add", training.slug, str(DATA / "follow_3m.md"), "--name", "3 months",
                             "--opens", "2021-06-04", "--remind", "7,14")  # fmt: skip
     assert code == 0, err
@@ -24,7 +26,9 @@ def test_an_organiser_adds_a_wave_sends_its_invitations_and_reads_the_table(caps
 
 
 def test_a_wave_of_an_unknown_kind_is_refused_in_one_line(capsys, training):
-    code, _, err = invoke(capsys, "waves", "add", training.slug, str(DATA / "post.md"), "--name", "x", "--kind", "monthly")
+    code, _, err = invoke(
+        capsys, "waves", "add", training.slug, str(DATA / "post.md"), "--name", "x", "--kind", "monthly"
+    )
     assert code == 1 and err.strip() == "error: wave kind 'monthly': choose from baseline, post, follow-up"
 
 

@@ -58,7 +58,11 @@ def test_a_submission_through_a_personal_link_is_posted_signed_and_retried_after
     waves, registrants, hook, receiver, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        answer(waves[1], registrants[0], {"partner": "yes", "useful": "agree", "applied": "yes", "activity": "no"})
+        answer(
+            waves[1],
+            registrants[0],
+            {"partner": "yes", "useful": "agree", "applied": "yes", "activity": "no"},
+        )
     assert receiver.events() == [SUBMISSION_CREATED, SUBMISSION_CREATED]  # refused once, then accepted
     headers, body = receiver.posts[-1]
     assert verify(hook.secret, body, headers[HEADER])

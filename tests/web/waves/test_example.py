@@ -26,7 +26,10 @@ def test_the_loaded_follow_up_pairs_each_participant_with_their_own_post_trainin
     assert change.attrition.earlier == sum(row["wave"] == "post-training" for row in links)
     assert change.attrition.both == len(followed) and unlinked(follow) == unlinked(post) == 0
     # china_interest computed here by hand from the files: yes at the post-training answer and at 3 months
-    post_answers = {row["_uuid"]: row["needs/china_interest"] for row in csv.DictReader((FOLDER.parent / "submissions.csv").open(encoding="utf-8"))}
+    post_answers = {
+        row["_uuid"]: row["needs/china_interest"]
+        for row in csv.DictReader((FOLDER.parent / "submissions.csv").open(encoding="utf-8"))
+    }
     later = {row["_uuid"]: row["china_interest"] for row in _rows("submissions.csv")}
     by_person: dict[str, dict[str, str]] = {}
     for row in links:
@@ -35,7 +38,10 @@ def test_the_loaded_follow_up_pairs_each_participant_with_their_own_post_trainin
     pairs = [(p["post-training"], p["3 months"]) for p in by_person.values() if len(p) == 2]
     china = next(m for m in change.measures if m.measure == "china_interest")
     assert china.base == len(pairs)
-    assert (china.before, china.after) == (sum(b == "yes" for b, _ in pairs), sum(a == "yes" for _, a in pairs))
+    assert (china.before, china.after) == (
+        sum(b == "yes" for b, _ in pairs),
+        sum(a == "yes" for _, a in pairs),
+    )
     assert {level.question for level in change.levels} == {"applied", "partner_activity"}
 
 
@@ -60,5 +66,8 @@ def test_the_waves_page_shows_the_example_follow_up_to_its_organiser(follow_up, 
     assert page.status_code == 200
     body = page.content.decode()
     waves = [row["wave"] for row in _rows("links.csv")]
-    assert f"{waves.count('3 months')} of {waves.count('post-training')} participants answered both waves" in body
+    assert (
+        f"{waves.count('3 months')} of {waves.count('post-training')} participants answered both waves"
+        in body
+    )
     assert "exact McNemar" in body and "Level 3" in body

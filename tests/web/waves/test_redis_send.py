@@ -35,7 +35,9 @@ def test_two_workers_one_after_the_other_send_each_invitation_once(
     jobs = []
     for _ in range(2):  # the organiser pressed "send" twice; each job is taken by its own worker
         with django_capture_on_commit_callbacks(execute=True):
-            jobs.append(submit("waves-send", organisation=follow.training.organisation, params={"wave": follow.pk}))
+            jobs.append(
+                submit("waves-send", organisation=follow.training.organisation, params={"wave": follow.pk})
+            )
         SimpleWorker([redis_jobs], connection=redis_jobs.connection).work(burst=True)
     for job in jobs:
         job.refresh_from_db()

@@ -1,7 +1,9 @@
 """What the dashboard shows: the evaluation survey's indicators over the filtered respondents.
 
 Filters come from the query string (``city``, ``band-<question>``, ``as_of``) and are checked
-against the form and its indicators file, so the choices on the page are the survey's own. The
+against the form and its indicators file, so the choices on the page are the survey's own; a
+survey without banded questions in its indicators file is banded by age when the form says it
+(``analysis.ages``). The
 figures are the core's (``analyze``) over ``respondents_in``'s subset; the charts are the
 report's figures (``reports.visuals``), drawn as SVG only. The views keep the results per state
 of the data (``dashboard_cache``).
@@ -19,8 +21,8 @@ from django.utils.translation import gettext  # by name: makemessages finds gett
 from citybridge.analysis.compute import analyze, city_question
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Analysis, Indicator
 from citybridge.analysis.labels import choice_label, question_label
-from citybridge.analysis.spec import IndicatorSpec
-from citybridge.analysis.subsets import banded_questions, respondents_in
+from citybridge.analysis.spec import Band, IndicatorSpec
+from citybridge.analysis.subsets import band_filters, respondents_in
 from citybridge.forms.model import Form
 from citybridge.reports import charts, narrative, visuals
 from citybridge.reports.document import Figure
@@ -29,6 +31,9 @@ from citybridge.web.surveys.analysis import survey_frame, survey_spec
 from citybridge.web.surveys.models import Survey
 
 BAND_PREFIX = "band-"
+# A 390 px phone leaves about 340 px for a chart: drawn at that size its words keep their size
+# instead of shrinking to half (a 560 px chart scaled down).
+PHONE_WIDTH = 340
 TOP_OPTIONS = 5  # ranked lists show their leaders; the chart and the report show them all
 
 
@@ -69,14 +74,25 @@ def filter_choices(form: Form, spec: IndicatorSpec, language: str) -> FilterChoi
     )
     banded = [
         (
-            q.name,
-            question_label(form, q, language),
-            [(b.name, b.label(language)) for b in spec.question(q.name).bands],
+            f.question.name,
+            question_label(form, f.question, language),
+            [(b.name, _band_label(b, language)) for b in f.bands],
         )
-        for q in banded_questions(form, spec)
+        for f in band_filters(form, spec)
     ]
     cities.sort(key=lambda pair: pair[1].casefold())
     return FilterChoices(question_label(form, city, language) if city else None, cities, banded)
+
+
+def _band_label(band: Band, language: str) -> str:
+    """The indicators file's label, or for the house age bands one worded from their bounds."""
+    if band.labels:
+        return band.label(language)
+    if band.min is None and band.max is not None:
+        return gettext("%(age)s or under") % {"age": int(band.max)}
+    if band.max is None and band.min is not None:
+        return gettext("%(age)s or over") % {"age": int(band.min)}
+    return gettext("%(low)s to %(high)s") % {"low": int(band.min or 0), "high": int(band.max or 0)}
 
 
 def read_filters(query, choices: FilterChoices) -> tuple[Filters, list[str]]:
@@ -218,10 +234,12 @@ def scale_groups(analysis: Analysis) -> list[list[Indicator]]:
 
 
 def chart_figure(analysis: Analysis, chart: str, t: Translator) -> Figure | None:
-    """The report's figure for a chart id: "responses", "scales-<n>" or "q-<question>"."""
+    """The report's figure for a chart id: "responses" ("responses-phone": drawn PHONE_WIDTH wide),
+    "scales-<n>" or "q-<question>"."""
     with charts.svg_only():
-        if chart == "responses":
-            return visuals.responses_figure(analysis, t) if analysis.responses_over_time else None
+        if chart in ("responses", "responses-phone"):
+            width = PHONE_WIDTH if chart == "responses-phone" else charts.WIDTH
+            return visuals.responses_figure(analysis, t, width) if analysis.responses_over_time else None
         if chart.startswith("scales-") and chart[7:].isdigit():
             groups = scale_groups(analysis)
             index = int(chart[7:])
