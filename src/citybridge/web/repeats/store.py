@@ -18,8 +18,9 @@ from citybridge.web.attachments.store import keep_attachments
 from citybridge.web.errors import ImportRejected
 from citybridge.web.repeats import bulk
 from citybridge.web.repeats.models import RepeatInstance
+from citybridge.web.surveys import bulk as bulk_session
 from citybridge.web.surveys.models import Submission, Survey
-from citybridge.web.surveys.store import ImportReport, store_batches
+from citybridge.web.surveys.store import ImportReport, is_large, store_batches
 
 
 @dataclass
@@ -39,7 +40,9 @@ def import_linked_file(survey: Survey, path: Path) -> LinkedImport:
     if result.problems:
         rows = len(linked.main) + sum(len(b) for b in linked.children.values())
         raise ImportRejected(result.problems, rows)
-    with transaction.atomic():
+    # The store's import settings (web.surveys.bulk) for the instances too, not only for the
+    # submissions: without them SQLite checks every instance's JSON again and spills its indexes.
+    with bulk_session.import_session(large=is_large(Path(path))), transaction.atomic():
         report = store_batches(survey, version, [linked.main], source=Submission.Source.IMPORT)
         new = store_instances(survey, form, result)
     # The files come last: a failed import leaves none behind, a file refused leaves its answer's name.
