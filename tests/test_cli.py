@@ -125,5 +125,33 @@ def test_a_report_without_the_fonts_is_one_clear_line_naming_the_packages(capsys
     invoke(capsys, "training", "create", "Cities 2020")
     invoke(capsys, "survey", "add", str(MINI_FORM), "--training", "cities-2020")
     monkeypatch.setattr(pdf, "check_fonts", no_fonts)
-    code, _, err = invoke(capsys, "report", "--training", "cities-2020", "--format", "pdf", "--out", str(tmp_path))
+    code, _, err = invoke(
+        capsys, "report", "--training", "cities-2020", "--format", "pdf", "--out", str(tmp_path)
+    )
     assert code == 1 and "fonts-noto-cjk" in err and "unexpected" not in err and "Traceback" not in err
+
+
+@pytest.mark.django_db
+def test_submissions_export_writes_a_repeat_forms_linked_tables_that_import_again_as_nothing_new(
+    capsys, tmp_path
+):
+    import zipfile
+
+    from tests.submissions.test_linked import KOBO, household_form, kobo_xlsx
+
+    household_form(tmp_path)
+    invoke(capsys, "training", "create", "Households 2020")
+    invoke(capsys, "survey", "add", str(tmp_path / "form.xlsx"), "--training", "households-2020")
+    invoke(capsys, "submissions", "import", str(kobo_xlsx(tmp_path, KOBO)), "--survey", "household")
+    code, out, _ = invoke(
+        capsys, "submissions", "export", "--survey", "household", "--out", str(tmp_path / "out")
+    )
+    path = tmp_path / "out" / "household-submissions.zip"
+    assert code == 0 and f"{path}:" in out.replace("\n", "")
+    assert zipfile.ZipFile(path).namelist() == [
+        "household.csv",
+        "household-member.csv",
+        "household-visit.csv",
+    ]
+    code, out, _ = invoke(capsys, "submissions", "import", str(path), "--survey", "household")
+    assert code == 0 and "household-submissions.zip: 0 new, 2 already present, 0 rejected." in out

@@ -6,14 +6,13 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from citybridge.exports.linked import write_csv_zip, write_xlsx
 from citybridge.forms import load_xlsform
 from citybridge.submissions.linked import (
     PARENT_KEY,
     linked_tables,
     read_linked_export,
     validate_linked,
-    write_csv_zip,
-    write_xlsx,
 )
 from tests.forms.xlsform_builder import build_xlsform
 
@@ -116,7 +115,9 @@ def test_an_export_reads_back_identically(form, tmp_path, writer, suffix):
     assert again.main.frame.select(same).equals(first.main.frame.select(same))
     for repeat in form.repeats:
         columns = [c for c in first.children[repeat].frame.columns if c != "_row"]
-        assert again.children[repeat].frame.select(columns).equals(first.children[repeat].frame.select(columns))
+        assert (
+            again.children[repeat].frame.select(columns).equals(first.children[repeat].frame.select(columns))
+        )
 
 
 def test_a_table_that_is_no_repeat_of_the_form_is_refused(form, tmp_path):
@@ -124,9 +125,6 @@ def test_a_table_that_is_no_repeat_of_the_form_is_refused(form, tmp_path):
 
     with pytest.raises(SourceError, match=r"table 'notes' is neither the submissions nor a repeat"):
         read_linked_export(kobo_xlsx(tmp_path, {**KOBO, "notes": [["a"], ["b"]]}), form)
-
-
-
 
 
 def test_a_json_submission_with_repeat_answers_is_refused_saying_where_they_go(form):

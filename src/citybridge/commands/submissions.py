@@ -1,7 +1,9 @@
-"""``citybridge submissions import``: validate an export of another survey tool and store it."""
+"""``citybridge submissions import``: validate an export of another survey tool and store it;
+``citybridge submissions export``: write a survey's submissions as the API and the web page do."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +20,15 @@ from citybridge.commands.common import (
 )
 from citybridge.messages import FILE_REJECTED, say
 
-app = typer.Typer(help="Import submissions exported from other survey tools.", no_args_is_help=True)
+app = typer.Typer(
+    help="Import submissions exported from other survey tools, or export a survey's.", no_args_is_help=True
+)
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    parquet = "parquet"
 
 
 @app.command("import")
@@ -89,3 +99,28 @@ def _write_rejected(report, path: Path) -> None:
     from citybridge.exports.safety import safe_frame
 
     safe_frame(frame.rename({"_row": "row", **names})).write_csv(path)
+
+
+@app.command("export")
+def submissions_export(
+    survey: Annotated[str, typer.Option(help="Survey id or slug.")],
+    file_format: Annotated[
+        ExportFormat, typer.Option("--format", help="csv, xlsx or parquet.")
+    ] = ExportFormat.csv,
+    out: Annotated[Path, typer.Option(help="Folder to write the file in.")] = Path("."),
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Write cells as stored, without the apostrophe before formulas.")
+    ] = False,
+) -> None:
+    """Write every submission of the survey, as the API's export does: one row per submission, or
+    for a form with repeats ODK Central's linked tables (a ZIP of CSV or Parquet files, one per
+    table, or an XLSX with a sheet per table)."""
+    _store()
+    from citybridge.web.api.exports import submissions_file
+    from citybridge.web.surveys.store import find_survey
+
+    content, _, name = submissions_file(find_survey(survey), file_format.value, raw)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / name
+    path.write_bytes(content)
+    console.print(f"{path}: {len(content):,} bytes.")

@@ -2,8 +2,8 @@
 
 Read from an ODK Central CSV ZIP (``FORM.csv`` + ``FORM-REPEAT.csv`` with ``KEY`` and
 ``PARENT_KEY``) or a KoboToolbox XLSX (one sheet per repeat, linked by ``_index`` and
-``_parent_index``), validated instance by instance, and written back as Central writes them (CSV
-ZIP, or an XLSX with one sheet per repeat). Each repeat instance's key is Central's:
+``_parent_index``), validated instance by instance, and put back into Central's tables
+(``linked_tables``; ``citybridge.exports.linked`` writes them as a CSV ZIP, an XLSX or Parquet). Each repeat instance's key is Central's:
 ``PARENT/REPEAT[n]`` (``abc/member[2]``, ``abc/member[2]/visit[1]``).
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from citybridge.exports.linked import as_text
 from citybridge.forms.model import Form
 from citybridge.submissions.batch import INSTANCE_ID, ROW, SUBMITTED_AT, Problem, RawBatch
 from citybridge.submissions.sources import SourceError, table_batch
@@ -94,11 +95,28 @@ def _zip_tables(path: Path) -> dict[str, pl.DataFrame]:
         raise SourceError(f"{path.name}: not a readable ZIP file ({exc}).") from exc
     with archive, tempfile.TemporaryDirectory() as folder:
         for member in archive.namelist():
-            if member.lower().endswith(".csv") and "/" not in member.strip("/"):
+            if "/" in member.strip("/"):
+                continue  # media/ and other folders: not tables
+            if member.lower().endswith(".csv"):
                 target = Path(folder) / member
                 target.write_bytes(archive.read(member))
                 tables[Path(member).stem] = read_table(target)
+            elif member.lower().endswith(".parquet"):
+                # Read as the CSV it would be, so a Parquet table meets the same limits and checks.
+                target = Path(folder) / f"{Path(member).stem}.csv"
+                target.write_text(
+                    _parquet_as_csv(archive.read(member), f"{path.name} ({member})"), encoding="utf-8"
+                )
+                tables[Path(member).stem] = read_table(target)
     return tables
+
+
+def _parquet_as_csv(content: bytes, source: str) -> str:
+    """A Parquet table of citybridge's linked export, written as the CSV ZIP writes its table."""
+    try:
+        return as_text(pl.read_parquet(io.BytesIO(content))).write_csv()
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise SourceError(f"{source}: not a readable Parquet file ({str(exc).splitlines()[0]}).") from exc
 
 
 def _assign(tables: dict[str, pl.DataFrame], form: Form, source: str) -> tuple[str, dict[str, str]]:
@@ -193,65 +211,32 @@ def linked_tables(
     """Central's tables: the submissions with ``KEY``, each repeat with ``PARENT_KEY`` and ``KEY``.
 
     ``submissions`` is a typed frame of the form's answers (as validation gives it),
-    ``instances[path]`` one of each repeat's, with ``PARENT_KEY``.
+    ``instances[path]`` one of each repeat's, with ``PARENT_KEY``, in the form's order of repeats
+    (an outer repeat before the repeats nested in it). The tables keep their types; the writers of
+    ``citybridge.exports.linked`` turn them into text for CSV and XLSX.
     """
-    tables = {form.form_id: _text_table(form, submissions).rename({INSTANCE_ID: "KEY"})}
+    tables = {form.form_id: _central_columns(form, submissions).rename({INSTANCE_ID: "KEY"})}
     for repeat, frame in instances.items():
-        table = _text_table(form.repeat_form(repeat), frame).drop("SubmissionDate")
+        table = _central_columns(form.repeat_form(repeat), frame).drop("SubmissionDate", strict=False)
         tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename(
             {PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"}
         )
     return tables
 
 
-def _text_table(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
+def _central_columns(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
+    """Central's column names: ``SubmissionDate`` (UTC), each question by its path with ``-``."""
     columns = [
-        pl.col(SUBMITTED_AT)
-        .dt.convert_time_zone("UTC")
-        .dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .alias("SubmissionDate"),
         *(
-            _as_text(frame, q.name).alias(q.path.replace("/", "-"))
+            [pl.col(SUBMITTED_AT).dt.convert_time_zone("UTC").alias("SubmissionDate")]
+            if SUBMITTED_AT in frame.columns
+            else []
+        ),
+        *(
+            pl.col(q.name).alias(q.path.replace("/", "-"))
             for q in form.answer_questions
             if q.name in frame.columns
         ),
     ]
     links = [c for c in (PARENT_KEY,) if c in frame.columns]
     return frame.select(*columns, *links, INSTANCE_ID)
-
-
-def _as_text(frame: pl.DataFrame, name: str) -> pl.Expr:
-    dtype = frame.schema[name]
-    column = pl.col(name)
-    if isinstance(dtype, pl.List):
-        return column.list.join(" ")
-    if dtype == pl.Date:
-        return column.dt.strftime("%Y-%m-%d")
-    if isinstance(dtype, pl.Datetime):
-        return column.dt.strftime("%Y-%m-%dT%H:%M:%S%.f%:z")
-    return column.cast(pl.Utf8)
-
-
-def write_csv_zip(tables: dict[str, pl.DataFrame]) -> bytes:
-    """A ZIP of one CSV per table, as ODK Central exports it."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, table in tables.items():
-            archive.writestr(f"{name}.csv", table.write_csv())
-    return buffer.getvalue()
-
-
-def write_xlsx(tables: dict[str, pl.DataFrame]) -> bytes:
-    """One sheet per table (names cut to Excel's 31 characters: the repeat's own name is kept)."""
-    import openpyxl
-
-    workbook = openpyxl.Workbook(write_only=True)
-    for number, (name, table) in enumerate(tables.items()):
-        sheet = workbook.create_sheet(name if number == 0 else name.rsplit("-", 1)[-1])
-        sheet.title = sheet.title[:31]
-        sheet.append(table.columns)
-        for row in table.iter_rows():
-            sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

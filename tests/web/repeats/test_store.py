@@ -93,8 +93,8 @@ def test_stored_repeats_export_as_linked_tables_that_import_again_as_nothing_new
 
     import_file(example_household, kobo_xlsx(tmp_path, KOBO))
     url = f"/repeats/{example_household.slug}/linked.{fmt}"  # linked.zip, linked.xlsx
-    assert client_as("outsider").get(url).status_code == 404
-    response = client_as("analyst").get(url)
+    assert client_as("outsider").get(url, follow=True).status_code == 404
+    response = client_as("analyst").get(url, follow=True)
     assert response.status_code == 200
     path = tmp_path / f"again.{fmt}"
     path.write_bytes(response.content)

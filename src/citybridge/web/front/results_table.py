@@ -7,6 +7,7 @@ them. Search runs on the pseudonymised table, so it cannot reveal which row held
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
@@ -47,14 +48,25 @@ def known_people(training: Training) -> dict[str, str]:
     return known
 
 
+def pseudonymiser(survey: Survey) -> Callable[[Form, pl.DataFrame], pl.DataFrame]:
+    """The core's rule for this survey: a typed frame of a form's answers (the survey's form, or
+    one of its repeats) -> the same frame with its personal answers pseudonymised."""
+    spec = survey_spec(survey)
+    known = known_people(survey.training)
+    key = settings.SECRET_KEY.encode("utf-8")
+
+    def hide(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
+        return pseudonymise(form, frame, personal_questions(form, spec), known, key)
+
+    return hide
+
+
 def submission_table(survey: Survey, *, personal: bool, language: str, search: str = "") -> SubmissionTable:
     form = survey.current_version().form()
-    spec = survey_spec(survey)
-    hidden = personal_questions(form, spec)
+    hidden = personal_questions(form, survey_spec(survey))
     codes = survey_frame(survey)
     if not personal:
-        key = settings.SECRET_KEY.encode("utf-8")
-        codes = pseudonymise(form, codes, hidden, known_people(survey.training), key)
+        codes = pseudonymiser(survey)(form, codes)
     labels = labelled(form, codes, language)
     if search.strip():
         found = matches(form, codes, labels, search)

@@ -20,8 +20,9 @@ from django.utils.translation import (
 from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT
 from citybridge.web.accounts.access import Ability, check, may, requires
 from citybridge.web.front.export_files import FORMATS, export_bytes, file_name
-from citybridge.web.front.results_table import display_rows, submission_table
+from citybridge.web.front.results_table import display_rows, pseudonymiser, submission_table
 from citybridge.web.languages import core_language
+from citybridge.web.repeats.export import has_repeats, linked_file
 from citybridge.web.surveys.models import Survey
 
 PER_PAGE = 50
@@ -34,7 +35,11 @@ def submissions(request: HttpRequest, survey_slug: str) -> HttpResponse:
     search = request.GET.get("q", "")
     table = submission_table(survey, personal=personal, language=core_language(get_language()), search=search)
     page = Paginator(range(table.labels.height), PER_PAGE).get_page(request.GET.get("page"))
-    shown = table.labels.slice(page.start_index() - 1, len(page.object_list)) if page.object_list else table.labels.clear()
+    shown = (
+        table.labels.slice(page.start_index() - 1, len(page.object_list))
+        if page.object_list
+        else table.labels.clear()
+    )
     headers = table.headers | _meta_headers()
     context = {
         "survey": survey,
@@ -64,10 +69,22 @@ def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
         return HttpResponseBadRequest(
             gettext("Unknown export format '%(format)s': choose csv, xlsx or parquet.") % {"format": fmt}
         )
-    language = core_language(get_language())
-    table = submission_table(survey, personal=personal, language=language, search=request.GET.get("q", ""))
-    response = HttpResponse(export_bytes(table, fmt, _meta_headers(), raw=request.GET.get("raw") == "1"), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{file_name(survey.slug, fmt, timezone.localdate())}"'
+    raw = request.GET.get("raw") == "1"
+    if has_repeats(survey):
+        # Linked tables, as ODK Central exports them; they hold every submission (no search).
+        content, media_type, suffix = linked_file(
+            survey, fmt, raw=raw, hide=None if personal else pseudonymiser(survey)
+        )
+    else:
+        language = core_language(get_language())
+        table = submission_table(
+            survey, personal=personal, language=language, search=request.GET.get("q", "")
+        )
+        content, media_type, suffix = export_bytes(table, fmt, _meta_headers(), raw=raw), FORMATS[fmt], fmt
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{file_name(survey.slug, suffix, timezone.localdate())}"'
+    )
     return response
 
 
@@ -95,5 +112,3 @@ def _meta_headers() -> dict[str, str]:
 def _query(search: str, personal: bool) -> str:
     pairs = [("q", search)] if search else []
     return urlencode(pairs + ([("personal", "1")] if personal else []))
-
-

@@ -9,9 +9,13 @@ from citybridge.web.surveys.models import Submission
 
 class RepeatInstance(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="repeat_instances")
-    repeat = models.CharField(max_length=300, help_text="The repeat's path in the form, e.g. household/member")
+    repeat = models.CharField(
+        max_length=300, help_text="The repeat's path in the form, e.g. household/member"
+    )
     key = models.CharField(max_length=400, help_text="ODK Central's key: abc/member[2]/visit[1]")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     answers = models.JSONField()
 
     class Meta:

@@ -1,19 +1,23 @@
-"""Download a repeat survey as linked tables (CSV ZIP or XLSX, one table per repeat)."""
+"""The older addresses of a repeat survey's linked tables, kept for links and scripts that use them:
+/repeats/SURVEY/linked.zip and linked.xlsx answer with the submissions page's export, which
+writes linked tables for every form with repeats (one implementation: web.repeats.export)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from urllib.parse import urlencode
 
-from citybridge.web.accounts.access import Ability, check, requires
-from citybridge.web.repeats.export import FORMATS, linked_export
-from citybridge.web.surveys.models import Survey
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+
+from citybridge.web.accounts.access import Ability, requires
+
+PAGE_FORMAT = {"zip": "csv", "xlsx": "xlsx"}
 
 
 @requires(Ability.VIEW)
-def export(request: HttpRequest, survey_slug: str, fmt: str) -> HttpResponse:
-    survey = get_object_or_404(Survey.objects.select_related("training"), slug=survey_slug)
-    check(request.user, Ability.VIEW, survey.training.organisation_id)
-    response = HttpResponse(linked_export(survey, fmt), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-linked.{fmt}"'
-    return response
+def export(request: HttpRequest, survey_slug: str, fmt: str) -> HttpResponseRedirect:
+    # The page's export checks the survey's organisation and the personal-data right itself.
+    query = {**request.GET.dict(), "format": PAGE_FORMAT[fmt]}
+    return HttpResponseRedirect(
+        f"{reverse('front:submissions_export', args=[survey_slug])}?{urlencode(query)}"
+    )

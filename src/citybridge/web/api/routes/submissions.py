@@ -116,10 +116,13 @@ def list_submissions(
 
 EXPORT_RESPONSES = {
     200: {
-        "description": "Every submission as a file, typed by the survey's current form.",
+        "description": "Every submission as a file, typed by the survey's current form; a form with repeats as "
+        "linked tables in a ZIP (CSV, Parquet) or an XLSX with a sheet per repeat.",
         "content": {
             MEDIA_TYPES["csv"]: {"schema": {"type": "string"}},
+            MEDIA_TYPES["xlsx"]: {"schema": {"type": "string", "format": "binary"}},
             MEDIA_TYPES["parquet"]: {"schema": {"type": "string", "format": "binary"}},
+            MEDIA_TYPES["zip"]: {"schema": {"type": "string", "format": "binary"}},
         },
     }
 }
@@ -128,20 +131,24 @@ EXPORT_RESPONSES = {
 @router.get(
     "/surveys/{survey_id}/submissions/export",
     response=documented({}),
-    summary="Download a survey's submissions (CSV or Parquet)",
+    summary="Download a survey's submissions (CSV, XLSX or Parquet)",
     openapi_extra={"responses": EXPORT_RESPONSES},
 )
 def export_submissions(
     request: HttpRequest,
     survey_id: int,
-    format: Literal["csv", "parquet"] = Query(
-        "csv", description="csv (multiple choices space-separated) or parquet."
+    format: Literal["csv", "xlsx", "parquet"] = Query(
+        "csv", description="csv (multiple choices space-separated), xlsx or parquet."
     ),
-    raw: bool = Query(False, description="CSV: write cells as stored, without the apostrophe before formulas."),
+    raw: bool = Query(
+        False, description="CSV, XLSX: write cells as stored, without the apostrophe before formulas."
+    ),
 ):
     """One row per submission with ``_instance_id``, ``_submitted_at`` (UTC) and one column per
-    question of the current form. In CSV, multiple choices are joined by spaces as KoboToolbox and
-    ODK write them; in Parquet they are lists."""
+    question of the current form. In CSV and XLSX, multiple choices are joined by spaces as
+    KoboToolbox and ODK write them; in Parquet they are lists. A form with repeats comes as ODK
+    Central's linked tables (``KEY``, and ``PARENT_KEY`` in each repeat's table): a ZIP of one CSV
+    or Parquet file per table, or an XLSX with one sheet per table."""
     survey = scoping.survey(request, survey_id)
     content, media_type, filename = submissions_file(survey, format, raw)
     response = HttpResponse(content, content_type=media_type)

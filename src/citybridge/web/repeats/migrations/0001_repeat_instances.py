@@ -5,27 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('surveys', '0003_survey_is_open'),
+        ("surveys", "0003_survey_is_open"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RepeatInstance',
+            name="RepeatInstance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('repeat', models.CharField(help_text="The repeat's path in the form, e.g. household/member", max_length=300)),
-                ('key', models.CharField(help_text="ODK Central's key: abc/member[2]/visit[1]", max_length=400)),
-                ('answers', models.JSONField()),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='repeats.repeatinstance')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='repeat_instances', to='surveys.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "repeat",
+                    models.CharField(
+                        help_text="The repeat's path in the form, e.g. household/member", max_length=300
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(help_text="ODK Central's key: abc/member[2]/visit[1]", max_length=400),
+                ),
+                ("answers", models.JSONField()),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="repeats.repeatinstance",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="repeat_instances",
+                        to="surveys.submission",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['submission', 'repeat'], name='repeat_of_submission')],
-                'constraints': [models.UniqueConstraint(fields=('submission', 'key'), name='unique_repeat_instance')],
+                "indexes": [models.Index(fields=["submission", "repeat"], name="repeat_of_submission")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("submission", "key"), name="unique_repeat_instance")
+                ],
             },
         ),
     ]
