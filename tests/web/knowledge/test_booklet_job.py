@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from citybridge.web.jobs.documents import params
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import submit
-from citybridge.web.knowledge import booklet
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def test_a_booklet_job_writes_html_in_english_and_russian(example, django_captur
     training = example.training
     with django_capture_on_commit_callbacks(execute=True):
         job = submit("booklet", organisation=training.organisation, training=training,
-                     params=booklet.params(languages=["en", "ru"], formats=["html"]))
+                     params=params(languages=["en", "ru"], formats=["html"]))
     job.refresh_from_db()
     assert job.status == Job.Status.DONE, job.message
     assert sorted(job.files) == [f"booklet-{training.slug}-en.html", f"booklet-{training.slug}-ru.html"]
@@ -33,7 +33,7 @@ def test_a_booklet_job_writes_html_in_english_and_russian(example, django_captur
 def test_a_training_without_practices_fails_with_a_clear_message(other_training, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         job = submit("booklet", organisation=other_training.organisation, training=other_training,
-                     params=booklet.params(languages=["en"], formats=["html"]))
+                     params=params(languages=["en"], formats=["html"]))
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED
     assert "has no good practices yet" in job.message and other_training.slug in job.message

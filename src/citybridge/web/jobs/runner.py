@@ -21,7 +21,7 @@ log = logging.getLogger("citybridge.jobs")
 # job.folder. progress(fraction, message) may be called as often as it likes.
 KINDS = {
     "report": "citybridge.web.report_job:run",
-    "booklet": "citybridge.web.knowledge.booklet:run",
+    "booklet": "citybridge.web.booklet_job:run",
     "waves-send": "citybridge.web.waves.jobs:send",
 }
 Progress = Callable[[float, str], None]

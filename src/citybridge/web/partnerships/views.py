@@ -34,7 +34,6 @@ from citybridge.web.accounts.access import (
     trainings,
 )
 from citybridge.web.languages import core_language
-from citybridge.web.matching import catalogue_in_use, city_profiles, matching_result
 from citybridge.web.partnerships import board, catalogue_edit, placing
 from citybridge.web.partnerships.forms import (
     NAME_FIELDS,
@@ -48,6 +47,7 @@ from citybridge.web.partnerships.forms import (
     NoteForm,
     PartnerForm,
 )
+from citybridge.web.partnerships.matching import catalogue_in_use, city_profiles, matching_result
 from citybridge.web.pipeline import store as pipeline
 from citybridge.web.pipeline.models import Lead
 from citybridge.web.places.store import add_place

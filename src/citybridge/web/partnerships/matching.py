@@ -26,6 +26,7 @@ from citybridge.matching.profiles import CityProfile
 from citybridge.matching.score import Scores
 from citybridge.reports.i18n import Translator
 from citybridge.reports.inputs import Partnerships, SuggestedPair
+from citybridge.web.partnerships.placing import training_resolver
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.trainings.models import Training
 
@@ -60,20 +61,13 @@ def city_profiles(
     """
     survey = evaluation_survey(training)
     analysis = analyze_survey(survey, by=city_question(survey), language=language)
-    resolve = _resolver(training)
+    resolve = training_resolver(training)  # places chosen in the browser, then the gazetteer
     catalogue = catalogue_in_use(partners_path)
     answered = requesting_profiles(analysis, catalogue, resolve, country=country)
     profiles = answered + _registered_only(training, answered, resolve, country)
     if manual_path is None:
         return profiles
     return with_manual(profiles, read_manual(manual_path), catalogue, source=Path(manual_path).name)
-
-
-def _resolver(training: Training):
-    """Places chosen in the browser for this training, then the gazetteer with the stored places."""
-    from citybridge.web.partnerships.placing import training_resolver  # the store is ready by now
-
-    return training_resolver(training)
 
 
 def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
@@ -130,8 +124,16 @@ def matching_result(
 
     weights = load_weights(weights_path)
     scored = _scored(
-        training, mode, language, country, weights, partners_path, manual_path, minimum_score,
-        partner_countries, pairs_path,
+        training,
+        mode,
+        language,
+        country,
+        weights,
+        partners_path,
+        manual_path,
+        minimum_score,
+        partner_countries,
+        pairs_path,
     )
     cities, every, scores, names, t, minimum, partners = scored
     quality = learned.quality()
@@ -201,8 +203,16 @@ class _Scored(NamedTuple):
 
 
 def _scored(
-    training, mode, language, country, weights, partners_path, manual_path, minimum_score,
-    partner_countries, pairs_path,
+    training,
+    mode,
+    language,
+    country,
+    weights,
+    partners_path,
+    manual_path,
+    minimum_score,
+    partner_countries,
+    pairs_path,
 ) -> _Scored:
     from citybridge.matching import learned
     from citybridge.matching.suggest import at_least, only_countries
