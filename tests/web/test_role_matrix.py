@@ -34,10 +34,18 @@ HOME_ROLES = ("admin", "organiser", "analyst")
 def walk(resolver: URLResolver, namespace: str = "", prefix: str = ""):
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (entry.namespace or namespace)
+            inner = (
+                f"{namespace}:{entry.namespace}"
+                if namespace and entry.namespace
+                else (entry.namespace or namespace)
+            )
             yield from walk(entry, inner, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern) and entry.name:
-            yield (f"{namespace}:{entry.name}" if namespace else entry.name), prefix + str(entry.pattern), entry
+            yield (
+                (f"{namespace}:{entry.name}" if namespace else entry.name),
+                prefix + str(entry.pattern),
+                entry,
+            )
 
 
 def pages() -> list[tuple[str, str, URLPattern]]:
@@ -63,7 +71,12 @@ def test_every_page_says_who_may_open_it():
 
 def test_the_matrix_covers_the_pages_of_every_area():
     areas = {name.split(":")[0] for name, _, _ in PAGES}
-    assert {"front", "accounts", "jobs", "participate", "partnerships", "knowledge"} <= areas
+    assert {"front", "accounts", "jobs", "participate", "partnerships", "knowledge", "waves"} <= areas
+
+
+def test_sending_a_waves_messages_is_for_those_who_manage_the_training():
+    (send,) = [entry for name, _, entry in PAGES if name == "waves:send"]
+    assert access_of(send) == Ability.MANAGE  # so the POST test below covers it: analyst 403, outsider 404
 
 
 @pytest.fixture
@@ -123,7 +136,9 @@ def address(name: str, entry: URLPattern, objects: dict) -> str:
             source = next((v for prefix, v in PK_OF.items() if name.startswith(prefix)), None)
             value = objects.get(source) if source else None
         elif key == "key":
-            value = objects["partner_key"] if name.startswith("partnerships:catalogue") else objects["city_key"]
+            value = (
+                objects["partner_key"] if name.startswith("partnerships:catalogue") else objects["city_key"]
+            )
         else:
             value = objects.get(key)
         if value is None:
@@ -155,7 +170,9 @@ def test_each_role_sees_only_what_is_its_own(name, route, entry, objects, client
         if expected == "open":
             assert response.status_code in (200, 302), f"{name} as {role}: {response.status_code}"
         else:
-            assert response.status_code == expected, f"{name} as {role}: {response.status_code}, not {expected}"
+            assert response.status_code == expected, (
+                f"{name} as {role}: {response.status_code}, not {expected}"
+            )
         if role == "outsider" and response.status_code == 200:
             body = response.content.decode(errors="replace")
             leaked = [text for text in example_names(example) if text and text in body]
@@ -164,7 +181,11 @@ def test_each_role_sees_only_what_is_its_own(name, route, entry, objects, client
 
 # Pages whose object belongs to the instance, not to an organisation: the partner catalogue is one
 # file shared by every organisation of an installation (docs/matching.md).
-INSTANCE_WIDE = {"partnerships:catalogue_edit", "partnerships:catalogue_remove", "partnerships:catalogue_export"}
+INSTANCE_WIDE = {
+    "partnerships:catalogue_edit",
+    "partnerships:catalogue_remove",
+    "partnerships:catalogue_export",
+}
 
 
 def _expected(mark: str, role: str, names_an_object: bool):
