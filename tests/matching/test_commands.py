@@ -20,7 +20,7 @@ root.add_typer(matching.partners_app, name="partners")
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
-    from citybridge.web import matching as stored_matching
+    from citybridge.web.partnerships import matching as stored_matching
 
     monkeypatch.setattr(stored_matching, "data_dir", lambda: tmp_path / "data")
     return tmp_path / "data"
@@ -231,7 +231,7 @@ def test_the_report_section_states_the_real_pair_figures_and_who_is_left_out(exa
     from citybridge.matching import learned
     from citybridge.reports.i18n import Translator
     from citybridge.reports.sections import partnerships_section
-    from citybridge.web.matching import matching_result, partner_assignment
+    from citybridge.web.partnerships.matching import matching_result, partner_assignment
 
     t = Translator("en")
     result = matching_result(example, optimal=True)

@@ -138,8 +138,8 @@ def test_the_partner_catalogue_csv_neutralises_strengths():
     from dataclasses import replace
 
     from citybridge.matching.catalogue import Strength
-    from citybridge.web.matching import catalogue_in_use
     from citybridge.web.partnerships.catalogue_edit import export_csv
+    from citybridge.web.partnerships.matching import catalogue_in_use
 
     catalogue = catalogue_in_use()
     first = replace(catalogue.partners[0], strengths=tuple(Strength("tourism", a, "test") for a in ATTACKS))

@@ -71,7 +71,12 @@ def test_every_page_says_who_may_open_it():
 
 def test_the_matrix_covers_the_pages_of_every_area():
     areas = {name.split(":")[0] for name, _, _ in PAGES}
-    assert {"front", "accounts", "jobs", "participate", "partnerships", "knowledge"} <= areas
+    assert {"front", "accounts", "jobs", "participate", "partnerships", "knowledge", "waves"} <= areas
+
+
+def test_sending_a_waves_messages_is_for_those_who_manage_the_training():
+    (send,) = [entry for name, _, entry in PAGES if name == "waves:send"]
+    assert access_of(send) == Ability.MANAGE  # so the POST test below covers it: analyst 403, outsider 404
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def profile(
     from citybridge.commands.common import _store, _table, console, errors
 
     _store()
-    from citybridge.web.matching import city_profiles
+    from citybridge.web.partnerships.matching import city_profiles
     from citybridge.web.surveys.store import find_training
 
     found = city_profiles(find_training(training), language=lang, country=country, manual_path=profiles)

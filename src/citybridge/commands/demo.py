@@ -68,7 +68,7 @@ def demo(
 
 def _write_matches(training, out: Path) -> Path:
     """The partner suggestions, the optimal and greedy assignments and the quality check, as JSON."""
-    from citybridge.web.matching import matching_result
+    from citybridge.web.partnerships.matching import matching_result
 
     result = matching_result(training, optimal=True, evaluate=True)
     path = out / f"matches-{training.slug}.json"

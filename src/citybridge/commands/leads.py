@@ -84,7 +84,7 @@ def accept(
     from citybridge.commands.common import _store, console
 
     _store()
-    from citybridge.web.matching import matching_result
+    from citybridge.web.partnerships.matching import matching_result
     from citybridge.web.pipeline.store import create_lead
 
     found = _training(training)

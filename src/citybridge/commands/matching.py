@@ -105,7 +105,7 @@ def match(
     if lang not in LANGUAGES:
         raise UserError(f"--lang '{lang}': choose from {', '.join(LANGUAGES)}.")
     _store()
-    from citybridge.web.matching import matching_result
+    from citybridge.web.partnerships.matching import matching_result
     from citybridge.web.surveys.store import find_training
 
     result = matching_result(
@@ -199,7 +199,7 @@ def partners_import(file: Annotated[Path, typer.Argument(help="A partner catalog
     from citybridge.web import bootstrap
 
     bootstrap.setup()  # Django settings, without needing a migrated store
-    from citybridge.web.matching import CATALOGUE_FILE, data_dir
+    from citybridge.web.partnerships.matching import CATALOGUE_FILE, data_dir
 
     target = data_dir() / CATALOGUE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -221,7 +221,7 @@ def partners_export(
     from citybridge.web import bootstrap
 
     bootstrap.setup()
-    from citybridge.web.matching import catalogue_in_use
+    from citybridge.web.partnerships.matching import catalogue_in_use
 
     catalogue = catalogue_in_use()
     write_catalogue(catalogue, file)

@@ -107,6 +107,9 @@ REPORT_WORDS = (
     _ENGLISH.gettext("agreement"),
     _ENGLISH.gettext("project"),
     _ENGLISH.gettext("dropped"),
+    _ENGLISH.gettext("MoU signed"),
+    _ENGLISH.gettext("visit"),
+    _ENGLISH.gettext("joint project"),
 )
 
 

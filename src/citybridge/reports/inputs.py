@@ -25,6 +25,16 @@ class SuggestedPair:
     partner: str
     score: float
     explanation: str
+    lead: PairLead | None = None  # the lead made for this pair, if one was
+
+
+@dataclass(frozen=True)
+class PairLead:
+    """How far the lead made for a suggested pair got: its stage, and its latest dated outcome."""
+
+    stage: str  # a stage of citybridge.pipeline.stages
+    outcome: str = ""  # a kind of citybridge.pipeline.outcomes (mou, visit, joint-project), if any
+    outcome_on: dt.date | None = None
 
 
 @dataclass(frozen=True)

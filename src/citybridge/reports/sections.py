@@ -5,12 +5,14 @@ from __future__ import annotations
 from citybridge import sectors
 from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
 from citybridge.analysis.rounding import whole_percents
+from citybridge.pipeline.outcomes import OUTCOME_LABELS
+from citybridge.pipeline.stages import STAGE_LABELS
 from citybridge.programme.training import TrainingSummary
 from citybridge.reports import narrative, visuals, voices
 from citybridge.reports.document import BulletList, Caution, Paragraph, Section, Table
 from citybridge.reports.framing import sourced
 from citybridge.reports.i18n import Translator
-from citybridge.reports.inputs import ReportInputs
+from citybridge.reports.inputs import PairLead, ReportInputs
 
 _NEEDS_KINDS = (MULTIPLE, NUMBER, CHOICE, YESNO)
 
@@ -226,8 +228,11 @@ def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
         "among all the pairings within these limits, the one below has the highest total score."
     ).format(k=t.format_number(found.k), capacity=t.format_number(found.capacity))
     matches = sorted(found.matches, key=lambda m: (m.requesting, -m.score))
-    rows = tuple((m.requesting, m.partner, t.format_decimal(m.score, 2), m.explanation) for m in matches)
-    columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"))
+    rows = tuple(
+        (m.requesting, m.partner, t.format_decimal(m.score, 2), m.explanation, pair_lead_text(m.lead, t))
+        for m in matches
+    )
+    columns = (t.gettext("City"), t.gettext("Partner city"), t.gettext("Score"), t.gettext("Why"), t.gettext("Lead"))
     blocks: list = [Paragraph(lead), Table(columns, rows, numeric=(2,))]
     if found.quality:  # how well the matcher did on real partnerships (citybridge.matching.learned)
         blocks.insert(1, Paragraph(found.quality))
@@ -242,6 +247,19 @@ def partnerships_section(inputs: ReportInputs, t: Translator) -> Section:
             )
         )
     return Section("partnerships", t.gettext("Suggested partnerships"), tuple(blocks))
+
+
+def pair_lead_text(lead: PairLead | None, t: Translator) -> str:
+    """Whether a lead came from a suggested pair, how far it got and its latest dated outcome:
+    "lead: agreement — MoU signed 2021-03-02"."""
+    if lead is None:
+        return t.gettext("no lead yet")
+    stage = t.gettext(STAGE_LABELS[lead.stage])
+    if not lead.outcome or lead.outcome_on is None:
+        return t.gettext("lead: {stage}").format(stage=stage)
+    return t.gettext("lead: {stage} — {outcome} {date}").format(
+        stage=stage, outcome=t.gettext(OUTCOME_LABELS[lead.outcome]), date=lead.outcome_on.isoformat()
+    )
 
 
 def data_notes_section(inputs: ReportInputs, t: Translator) -> Section:

@@ -8,15 +8,17 @@ from pathlib import Path
 from citybridge.reports.build import build_report
 from citybridge.reports.i18n import LANGUAGES, Translator
 from citybridge.reports.output import FORMATS, write_document
+from citybridge.web.jobs import documents
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.runner import JobError, Progress
 from citybridge.web.reporting import evaluation_survey, report_inputs
 
 
-def params(*, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None, compare: dt.date | None = None) -> dict:
+def params(
+    *, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None, compare: dt.date | None = None
+) -> dict:
     return {
-        "languages": list(languages),
-        "formats": list(formats),
+        **documents.params(languages=languages, formats=formats),
         "as_of": as_of.isoformat() if as_of else None,
         "compare": compare.isoformat() if compare else None,
     }
@@ -25,10 +27,7 @@ def params(*, languages=LANGUAGES, formats=FORMATS, as_of: dt.date | None = None
 def run(job: Job, progress: Progress) -> list[Path]:
     if job.training is None:
         raise JobError("a report job needs a training")
-    languages = [lang for lang in job.params.get("languages", LANGUAGES) if lang in LANGUAGES]
-    formats = [fmt for fmt in job.params.get("formats", FORMATS) if fmt in FORMATS]
-    if not languages or not formats:
-        raise JobError("choose at least one language and one format")
+    languages, formats = documents.languages_and_formats(job)
     as_of = _day(job.params.get("as_of"))
     compare = _day(job.params.get("compare"))
     survey = evaluation_survey(job.training)

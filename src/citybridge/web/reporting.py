@@ -9,7 +9,7 @@ from citybridge.programme.training import LectureSummary, TrainingSummary
 from citybridge.reports.i18n import Translator
 from citybridge.reports.inputs import Lead, Partnerships, ReportInputs
 from citybridge.reports.texts import localised
-from citybridge.web.matching import partner_assignment
+from citybridge.web.partnerships.matching import partner_assignment
 from citybridge.web.pipeline.models import Lead as StoredLead
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.surveys.models import Survey

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from citybridge.web.matching import city_profiles, matching_result
+from citybridge.web.partnerships.matching import city_profiles, matching_result
 
 
 def as_client_sees(data):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from citybridge.web.jobs.documents import params
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.queue import submit
-from citybridge.web.knowledge import booklet
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +23,7 @@ def test_a_booklet_job_writes_html_in_english_and_russian(example, django_captur
             "booklet",
             organisation=training.organisation,
             training=training,
-            params=booklet.params(languages=["en", "ru"], formats=["html"]),
+            params=params(languages=["en", "ru"], formats=["html"]),
         )
     job.refresh_from_db()
     assert job.status == Job.Status.DONE, job.message
@@ -42,7 +42,7 @@ def test_a_training_without_practices_fails_with_a_clear_message(
             "booklet",
             organisation=other_training.organisation,
             training=other_training,
-            params=booklet.params(languages=["en"], formats=["html"]),
+            params=params(languages=["en"], formats=["html"]),
         )
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from citybridge.web.matching import catalogue_in_use
+from citybridge.web.partnerships.matching import catalogue_in_use
 
 
 def _form(partner: str = "Almaty") -> dict:

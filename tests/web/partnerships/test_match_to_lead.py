@@ -8,7 +8,7 @@ from citybridge.web.pipeline.models import Lead
 
 
 def _suggestion(training):
-    from citybridge.web.matching import matching_result
+    from citybridge.web.partnerships.matching import matching_result
 
     return matching_result(training)["suggestions"]["namangan"][0]
 

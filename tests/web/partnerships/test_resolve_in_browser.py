@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from citybridge.web.matching import city_profiles
+from citybridge.web.partnerships.matching import city_profiles
 from citybridge.web.places.models import UserPlace
 
 

@@ -13,6 +13,7 @@ from citybridge.reports.i18n import LANGUAGE_NAMES
 from citybridge.reports.output import FORMATS
 from citybridge.web import report_job
 from citybridge.web.accounts.access import Ability, requires, training_or_404
+from citybridge.web.jobs import documents
 from citybridge.web.jobs.queue import submit
 from citybridge.web.jobs.runner import give_up_if_orphaned
 from citybridge.web.trainings.models import Training
@@ -63,9 +64,13 @@ def reports(request: HttpRequest, training_slug: str) -> HttpResponse:
 def _submit(request: HttpRequest, training: Training, data: dict):
     languages, formats = data["languages"], data["formats"]
     if "booklet" in request.POST:
-        params = {"languages": languages, "formats": formats}
+        params = documents.params(languages=languages, formats=formats)
         kind = "booklet"
     else:
-        params = report_job.params(languages=languages, formats=formats, as_of=data["as_of"], compare=data["compare"])
+        params = report_job.params(
+            languages=languages, formats=formats, as_of=data["as_of"], compare=data["compare"]
+        )
         kind = "report"
-    return submit(kind, organisation=training.organisation, training=training, params=params, user=request.user)
+    return submit(
+        kind, organisation=training.organisation, training=training, params=params, user=request.user
+    )

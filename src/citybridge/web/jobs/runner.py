@@ -7,6 +7,7 @@ import logging
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import OperationalError
@@ -18,13 +19,22 @@ from citybridge.web.jobs.owner import is_gone
 log = logging.getLogger("citybridge.jobs")
 
 # kind -> "module:function"; the function takes (job, progress) and returns the files it wrote in
-# job.folder. progress(fraction, message) may be called as often as it likes.
+# job.folder, or a Finished (its files and a summary for the job's page). progress(fraction,
+# message) may be called as often as it likes.
 KINDS = {
     "report": "citybridge.web.report_job:run",
-    "booklet": "citybridge.web.knowledge.booklet:run",
+    "booklet": "citybridge.web.booklet_job:run",
     "waves-send": "citybridge.web.waves.jobs:send",
 }
 Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a job that does more than write files leaves: its files and a sentence on what it did."""
+
+    files: list[Path] = field(default_factory=list)
+    summary: str = ""
 
 
 class JobError(Exception):
@@ -40,15 +50,22 @@ def run(pk: int) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        files = _function(job.kind)(job, _progress_of(pk))
+        result = _function(job.kind)(job, _progress_of(pk))
     except Exception as error:
         message = _user_message(error)
         log.exception("job %s (%s) failed", pk, job.kind)
-        Job.objects.filter(pk=pk).update(status=Job.Status.FAILED, message=message, finished_at=timezone.now())
+        Job.objects.filter(pk=pk).update(
+            status=Job.Status.FAILED, message=message, finished_at=timezone.now()
+        )
         return
-    names = [Path(f).name for f in files]
+    finished = result if isinstance(result, Finished) else Finished(files=result)
+    names = [Path(f).name for f in finished.files]
     Job.objects.filter(pk=pk).update(
-        status=Job.Status.DONE, progress=1.0, message="", files=names, finished_at=timezone.now()
+        status=Job.Status.DONE,
+        progress=1.0,
+        message=finished.summary,
+        files=names,
+        finished_at=timezone.now(),
     )
 
 

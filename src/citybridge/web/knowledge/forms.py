@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.reports.i18n import LANGUAGE_NAMES
+from citybridge.reports.i18n import LANGUAGE_NAMES, LANGUAGES
 from citybridge.reports.output import FORMATS
-from citybridge.web.knowledge import booklet, hub
+from citybridge.web.knowledge import hub
 
 
 class SearchForm(forms.Form):
@@ -34,10 +34,15 @@ class PracticeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
     lecture = forms.ChoiceField(label=_("Lecture"), required=False)
     speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
-    place = forms.CharField(label=_("Place"), max_length=300, required=False, help_text=_("Where it was practised."))
+    place = forms.CharField(
+        label=_("Place"), max_length=300, required=False, help_text=_("Where it was practised.")
+    )
     sectors = forms.MultipleChoiceField(label=_("Sectors"), widget=forms.CheckboxSelectMultiple)
     key_points = forms.CharField(
-        label=_("Key points"), widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One per line."), required=False
+        label=_("Key points"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One per line."),
+        required=False,
     )  # checked in clean_key_points, with its own message
     source = forms.CharField(label=_("Source"), max_length=500, help_text=_("The document it comes from."))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -46,7 +51,8 @@ class PracticeForm(forms.Form):
         super().__init__(data, **kwargs)
         lectures = training.lectures.order_by("number")
         self.fields["lecture"].choices = [
-            ("", _("A city's own practice")), *((str(lc.pk), f"{lc.number}. {lc.title}") for lc in lectures)
+            ("", _("A city's own practice")),
+            *((str(lc.pk), f"{lc.number}. {lc.title}") for lc in lectures),
         ]
         self.fields["sectors"].choices = hub.sector_choices(language)
 
@@ -60,7 +66,7 @@ class PracticeForm(forms.Form):
 class BookletForm(forms.Form):
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
-        choices=[(code, LANGUAGE_NAMES[code]) for code in booklet.LANGUAGES],
+        choices=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         initial=["en", "ru"],
         widget=forms.CheckboxSelectMultiple,
     )

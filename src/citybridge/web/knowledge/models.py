@@ -14,7 +14,11 @@ class Practice(models.Model):
     key = models.CharField(max_length=200, help_text="The practice's key in its practices file")
     title = models.CharField(max_length=500)
     lecture = models.ForeignKey(
-        Lecture, on_delete=models.SET_NULL, null=True, blank=True, related_name="practices",
+        Lecture,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practices",
         help_text="The lecture it comes from; empty for a city's own practice",
     )
     speaker = models.CharField(max_length=200, blank=True, help_text="Who presented or told it")

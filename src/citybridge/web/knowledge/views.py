@@ -14,8 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from citybridge.knowledge.practices import PracticeError
 from citybridge.web.accounts.access import Ability, check, may, requires, training_or_404, trainings
+from citybridge.web.jobs import documents
 from citybridge.web.jobs.queue import submit
-from citybridge.web.knowledge import booklet, hub
+from citybridge.web.knowledge import hub
 from citybridge.web.knowledge.forms import BookletForm, ImportForm, PracticeForm, SearchForm
 from citybridge.web.knowledge.models import Practice
 from citybridge.web.knowledge.store import import_practices, save_practice
@@ -37,12 +38,16 @@ def home(request):
             scope = visible.filter(slug=form.cleaned_data["training"])
     found = hub.find(scope, query, sector)
     managed = {t.pk for t in scope if may(request.user, Ability.MANAGE, t.organisation_id)}
-    return render(request, "knowledge/home.html", {
-        "form": form,
-        "found": found,
-        "trainings": [(t, t.pk in managed) for t in scope],
-        "searching": bool(query or sector),
-    })
+    return render(
+        request,
+        "knowledge/home.html",
+        {
+            "form": form,
+            "found": found,
+            "trainings": [(t, t.pk in managed) for t in scope],
+            "searching": bool(query or sector),
+        },
+    )
 
 
 @requires(Ability.VIEW)
@@ -113,18 +118,29 @@ def practices_import(request, slug: str):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
-            problems = [_("%(name)s: the file is larger than 5 MB; is it really a practices file?") % {"name": upload.name}]
+            problems = [
+                _("%(name)s: the file is larger than 5 MB; is it really a practices file?")
+                % {"name": upload.name}
+            ]
         else:
             try:
                 report = _import_upload(training, upload)
             except PracticeError as error:
                 problems = error.problems
             else:
-                messages.success(request, _("%(source)s: new practices: %(new)d, updated: %(updated)d.") % {
-                    "source": report.source, "new": report.new, "updated": report.updated,
-                })
+                messages.success(
+                    request,
+                    _("%(source)s: new practices: %(new)d, updated: %(updated)d.")
+                    % {
+                        "source": report.source,
+                        "new": report.new,
+                        "updated": report.updated,
+                    },
+                )
                 return redirect(f"{reverse('knowledge:home')}?training={training.slug}")
-    return render(request, "knowledge/import.html", {"training": training, "form": form, "problems": problems})
+    return render(
+        request, "knowledge/import.html", {"training": training, "form": form, "problems": problems}
+    )
 
 
 def _import_upload(training, upload):
@@ -148,10 +164,18 @@ def booklet_job(request, slug: str):
             "booklet",
             organisation=training.organisation,
             training=training,
-            params=booklet.params(languages=form.cleaned_data["languages"], formats=form.cleaned_data["formats"]),
+            params=documents.params(
+                languages=form.cleaned_data["languages"], formats=form.cleaned_data["formats"]
+            ),
             user=request.user,
         )
         return redirect("jobs:detail", pk=job.pk)
-    return render(request, "knowledge/booklet.html", {
-        "training": training, "form": form, "practices": training.practices.count(),
-    })
+    return render(
+        request,
+        "knowledge/booklet.html",
+        {
+            "training": training,
+            "form": form,
+            "practices": training.practices.count(),
+        },
+    )

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.pipeline.outcomes import JOINT_PROJECT, MOU, VISIT
 from citybridge.pipeline.stages import AGREEMENT, CONTACTED, DROPPED, EXCHANGE, INTEREST, PROJECT, STAGES
 from citybridge.web.pipeline.models import Lead, LeadEvent
+from citybridge.web.waves.outcomes import latest_outcomes
 
 STAGE_NAMES = {
     INTEREST: _("interest"),
@@ -18,6 +20,7 @@ STAGE_NAMES = {
     PROJECT: _("project"),
     DROPPED: _("dropped"),
 }  # the pipeline's stage labels, translatable
+OUTCOME_NAMES = {MOU: _("MoU signed"), VISIT: _("visit"), JOINT_PROJECT: _("joint project")}
 
 
 @dataclass
@@ -37,13 +40,17 @@ def board(found: list[Lead]) -> list[Column]:
 
 
 def with_notes(found: list[Lead]) -> list[Lead]:
-    """Set ``last_note`` (one query for all leads) and ``stage_name`` (translated) on each lead."""
+    """Set ``last_note`` and ``latest_outcome`` (one query each for all leads), ``stage_name`` and
+    ``outcome_name`` (translated) on each lead."""
     last: dict[int, LeadEvent] = {}
     for event in LeadEvent.objects.filter(lead__in=found, what="note").order_by("at", "pk"):
         last[event.lead_id] = event
+    outcomes = latest_outcomes(found)
     for lead in found:
         lead.last_note = last.get(lead.pk)
         lead.stage_name = STAGE_NAMES[lead.stage]
+        lead.latest_outcome = outcomes.get(lead.pk)
+        lead.outcome_name = OUTCOME_NAMES.get(lead.latest_outcome.kind) if lead.latest_outcome else None
     return found
 
 

@@ -20,7 +20,7 @@ from citybridge.matching.catalogue import (
     read_catalogue,
     write_catalogue,
 )
-from citybridge.web.matching import CATALOGUE_FILE, catalogue_in_use, data_dir
+from citybridge.web.partnerships.matching import CATALOGUE_FILE, catalogue_in_use, data_dir
 
 # One CSV row per strength; the partner's own columns repeat on each of its rows.
 CSV_COLUMNS = (

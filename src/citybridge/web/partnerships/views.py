@@ -34,7 +34,6 @@ from citybridge.web.accounts.access import (
     trainings,
 )
 from citybridge.web.languages import core_language
-from citybridge.web.matching import catalogue_in_use, city_profiles, matching_result
 from citybridge.web.partnerships import board, catalogue_edit, placing
 from citybridge.web.partnerships.forms import (
     NAME_FIELDS,
@@ -48,6 +47,7 @@ from citybridge.web.partnerships.forms import (
     NoteForm,
     PartnerForm,
 )
+from citybridge.web.partnerships.matching import catalogue_in_use, city_profiles, matching_result
 from citybridge.web.pipeline import store as pipeline
 from citybridge.web.pipeline.models import Lead
 from citybridge.web.places.store import add_place
@@ -94,6 +94,7 @@ def city(request, slug: str, key: str):
     language = core_language()
     result = matching_result(training, language=language, country=COUNTRY)
     profile = _profile_or_404(training, key, language)
+    _attach_leads(training, [result["suggestions"].get(key, [])])
     return render(
         request,
         "partnerships/city.html",
@@ -325,12 +326,7 @@ def matches(request, slug: str):
     mode, k, capacity = _match_options(request.GET)
     language = core_language()
     result = matching_result(training, mode=mode, k=k, capacity=capacity, optimal=True, language=language, country=COUNTRY)
-    found = catalogue_in_use()
-    english = {p.key: p.name for p in found.partners}
-    pairs = board.lead_pairs(board.with_notes(pipeline.leads(training=training)))
-    for suggestions in result["suggestions"].values():
-        for match in suggestions:
-            match["lead"] = board.existing_lead(pairs, match, english.get(match["partner_key"], match["partner"]))
+    _attach_leads(training, result["suggestions"].values())
     return render(
         request,
         "partnerships/matches.html",
@@ -339,6 +335,15 @@ def matches(request, slug: str):
             "can_manage": _may_manage(request, training),
         },
     )  # fmt: skip
+
+
+def _attach_leads(training, suggestion_lists) -> None:
+    """Set each suggestion's ``lead``: the lead made from it, with its stage and latest dated outcome."""
+    english = {p.key: p.name for p in catalogue_in_use().partners}
+    pairs = board.lead_pairs(board.with_notes(pipeline.leads(training=training)))
+    for suggestions in suggestion_lists:
+        for match in suggestions:
+            match["lead"] = board.existing_lead(pairs, match, english.get(match["partner_key"], match["partner"]))
 
 
 def _match_options(data) -> tuple[str, int, int]:

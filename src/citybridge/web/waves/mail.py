@@ -20,6 +20,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from citybridge.followup.schedule import INVITE, Due, Recipient, due_messages, steps
 from citybridge.web.jobs.runner import JobError
@@ -56,7 +57,8 @@ def send_due(
             outcome = _send_one(wave, item, person, links[person.pk], connection, today)
             setattr(report, outcome, getattr(report, outcome) + 1)
             if progress:
-                progress((done + 1) / len(due), f"{done + 1} of {len(due)} messages")
+                step = gettext("%(done)d of %(total)d messages") % {"done": done + 1, "total": len(due)}
+                progress((done + 1) / len(due), step)
     return report
 
 

@@ -1,9 +1,11 @@
-"""Recording a lead's dated outcomes and counting a training's partnerships by stage over time."""
+"""Recording a lead's dated outcomes, counting a training's partnerships by stage over time, and how
+far the lead made for each suggested pair got."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +20,7 @@ from citybridge.pipeline.outcomes import (
     stage_after,
     stages_over_time,
 )
+from citybridge.reports.inputs import PairLead
 from citybridge.web.pipeline.models import Lead, LeadEvent
 from citybridge.web.pipeline.store import move
 from citybridge.web.trainings.models import Training
@@ -69,3 +72,25 @@ def outcome_counts(training: Training) -> dict[str, int]:
     """Outcomes recorded for the training's leads, by kind (every kind listed, zero included)."""
     found = Counter(Outcome.objects.filter(lead__training=training).values_list("kind", flat=True))
     return {kind: found[kind] for kind in OUTCOME_LABELS}
+
+
+def latest_outcomes(leads: Iterable[Lead]) -> dict[int, Outcome]:
+    """Each lead's latest dated outcome (the last recorded on a day shared by two), by lead pk."""
+    latest: dict[int, Outcome] = {}
+    for outcome in Outcome.objects.filter(lead__in=list(leads)).order_by("happened_on", "pk"):
+        latest[outcome.lead_id] = outcome
+    return latest
+
+
+def pair_leads(training: Training) -> dict[tuple[str, str], PairLead]:
+    """The training's leads as the report shows them beside a suggested pair, by (requesting city,
+    partner city) with the names casefolded: the stage and the latest dated outcome."""
+    leads = list(training.leads.all())
+    latest = latest_outcomes(leads)
+    found = {}
+    for lead in leads:
+        outcome = latest.get(lead.pk)
+        found[(lead.requesting_city.casefold(), lead.partner_city.casefold())] = PairLead(
+            lead.stage, outcome.kind if outcome else "", outcome.happened_on if outcome else None
+        )
+    return found

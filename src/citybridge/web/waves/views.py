@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
-from citybridge.web.accounts.access import Ability, public, requires, training_or_404
+from citybridge.web.accounts.access import Ability, may, public, requires, training_or_404
+from citybridge.web.waves import jobs
 from citybridge.web.waves.models import Contact
 from citybridge.web.waves.wording import language_of, text
 
@@ -20,12 +22,35 @@ def training_waves(request: HttpRequest, slug: str) -> HttpResponse:
     from citybridge.web.waves.mail import delivery_table
 
     training = training_or_404(request.user, slug)
-    waves = [(wave, delivery_table(wave)) for wave in training.waves.select_related("survey")]
+    waves = [
+        (wave, delivery_table(wave), jobs.latest_sending(wave))
+        for wave in training.waves.select_related("survey")
+    ]
     compared = [
         (change, [describe(m) for m in change.measures], unlinked(wave))
         for wave, change in training_change(training, language=request.LANGUAGE_CODE)
     ]
-    return render(request, "waves/training.html", {"training": training, "waves": waves, "compared": compared})
+    manage = may(request.user, Ability.MANAGE, training.organisation_id)
+    context = {"training": training, "waves": waves, "compared": compared, "manage": manage}
+    return render(request, "waves/training.html", context)
+
+
+@requires(Ability.MANAGE)
+@require_POST
+def send_now(request: HttpRequest, slug: str) -> HttpResponse:
+    """Queue the sending of a wave's due invitations and reminders (``citybridge waves send``), then
+    show the job. A press while that wave's sending is still running shows the running job instead
+    of queueing another; a second job would send nothing anyway, as each message is recorded first."""
+    training = training_or_404(request.user, slug, Ability.MANAGE)
+    wave = training.waves.filter(pk=_number(request.POST.get("wave"))).first()
+    if wave is None:
+        raise Http404("no such wave in this training")
+    job = jobs.send_now(wave, user=request.user, language=request.LANGUAGE_CODE)
+    return redirect("jobs:detail", pk=job.pk)
+
+
+def _number(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
 
 
 @public

@@ -11,7 +11,7 @@ from ninja import Query, Router, Schema
 from citybridge.reports.i18n import LANGUAGES
 from citybridge.web.api import scoping
 from citybridge.web.api.errors import documented
-from citybridge.web.matching import city_profiles
+from citybridge.web.partnerships.matching import city_profiles
 
 router = Router(tags=["cities"])
 COUNTRY = r"^[A-Z]{2}$"

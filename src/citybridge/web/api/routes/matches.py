@@ -12,7 +12,7 @@ from citybridge.reports.i18n import LANGUAGES
 from citybridge.web.api import scoping
 from citybridge.web.api.errors import documented
 from citybridge.web.api.routes.cities import COUNTRY
-from citybridge.web.matching import matching_result
+from citybridge.web.partnerships.matching import matching_result
 
 router = Router(tags=["matches"])
 

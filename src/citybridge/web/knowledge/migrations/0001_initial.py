@@ -5,33 +5,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('trainings', '0001_initial'),
+        ("trainings", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Practice',
+            name="Practice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text="The practice's key in its practices file", max_length=200)),
-                ('title', models.CharField(max_length=500)),
-                ('speaker', models.CharField(blank=True, help_text='Who presented or told it', max_length=200)),
-                ('sectors', models.JSONField(blank=True, default=list, help_text='Sector slugs (citybridge.sectors)')),
-                ('key_points', models.JSONField(blank=True, default=list)),
-                ('source', models.CharField(help_text='The document it comes from', max_length=500)),
-                ('place', models.CharField(blank=True, help_text='Where it was practised', max_length=300)),
-                ('note', models.TextField(blank=True, help_text='How the key points relate to the source')),
-                ('position', models.PositiveIntegerField(default=0, help_text='Its order in the practices file')),
-                ('lecture', models.ForeignKey(blank=True, help_text="The lecture it comes from; empty for a city's own practice", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='practices', to='trainings.lecture')),
-                ('training', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practices', to='trainings.training')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(help_text="The practice's key in its practices file", max_length=200),
+                ),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "speaker",
+                    models.CharField(blank=True, help_text="Who presented or told it", max_length=200),
+                ),
+                (
+                    "sectors",
+                    models.JSONField(blank=True, default=list, help_text="Sector slugs (citybridge.sectors)"),
+                ),
+                ("key_points", models.JSONField(blank=True, default=list)),
+                ("source", models.CharField(help_text="The document it comes from", max_length=500)),
+                ("place", models.CharField(blank=True, help_text="Where it was practised", max_length=300)),
+                ("note", models.TextField(blank=True, help_text="How the key points relate to the source")),
+                (
+                    "position",
+                    models.PositiveIntegerField(default=0, help_text="Its order in the practices file"),
+                ),
+                (
+                    "lecture",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The lecture it comes from; empty for a city's own practice",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="practices",
+                        to="trainings.lecture",
+                    ),
+                ),
+                (
+                    "training",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="practices",
+                        to="trainings.training",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['training', 'position', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('training', 'key'), name='unique_practice_key')],
+                "ordering": ["training", "position", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("training", "key"), name="unique_practice_key")
+                ],
             },
         ),
     ]

@@ -3,6 +3,7 @@ catalogue. The ``match`` command, the report's partnerships section and the demo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import NamedTuple
@@ -24,10 +25,13 @@ from citybridge.matching.catalogue import Catalogue
 from citybridge.matching.manual import read_manual, with_manual
 from citybridge.matching.profiles import CityProfile
 from citybridge.matching.score import Scores
+from citybridge.matching.suggest import Match
 from citybridge.reports.i18n import Translator
-from citybridge.reports.inputs import Partnerships, SuggestedPair
+from citybridge.reports.inputs import PairLead, Partnerships, SuggestedPair
+from citybridge.web.partnerships.placing import training_resolver
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
 from citybridge.web.trainings.models import Training
+from citybridge.web.waves.outcomes import pair_leads
 
 CATALOGUE_FILE = "partners.yaml"  # in the data folder, once imported
 
@@ -60,20 +64,13 @@ def city_profiles(
     """
     survey = evaluation_survey(training)
     analysis = analyze_survey(survey, by=city_question(survey), language=language)
-    resolve = _resolver(training)
+    resolve = training_resolver(training)  # places chosen in the browser, then the gazetteer
     catalogue = catalogue_in_use(partners_path)
     answered = requesting_profiles(analysis, catalogue, resolve, country=country)
     profiles = answered + _registered_only(training, answered, resolve, country)
     if manual_path is None:
         return profiles
     return with_manual(profiles, read_manual(manual_path), catalogue, source=Path(manual_path).name)
-
-
-def _resolver(training: Training):
-    """Places chosen in the browser for this training, then the gazetteer with the stored places."""
-    from citybridge.web.partnerships.placing import training_resolver  # the store is ready by now
-
-    return training_resolver(training)
 
 
 def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
@@ -130,8 +127,16 @@ def matching_result(
 
     weights = load_weights(weights_path)
     scored = _scored(
-        training, mode, language, country, weights, partners_path, manual_path, minimum_score,
-        partner_countries, pairs_path,
+        training,
+        mode,
+        language,
+        country,
+        weights,
+        partners_path,
+        manual_path,
+        minimum_score,
+        partner_countries,
+        pairs_path,
     )
     cities, every, scores, names, t, minimum, partners = scored
     quality = learned.quality()
@@ -201,8 +206,16 @@ class _Scored(NamedTuple):
 
 
 def _scored(
-    training, mode, language, country, weights, partners_path, manual_path, minimum_score,
-    partner_countries, pairs_path,
+    training,
+    mode,
+    language,
+    country,
+    weights,
+    partners_path,
+    manual_path,
+    minimum_score,
+    partner_countries,
+    pairs_path,
 ) -> _Scored:
     from citybridge.matching import learned
     from citybridge.matching.suggest import at_least, only_countries
@@ -230,15 +243,36 @@ def partner_assignment(
     scored = _scored(training, "new", language, country, load_weights(), None, None, None, (), None)
     both = assignments(scored.scores, k, capacity, scored.t, scored.names)
     quality = learned.quality()
+    lead_of = _lead_finder(training)
     return Partnerships(
         k=k,
         capacity=capacity,
-        matches=tuple(SuggestedPair(m.requesting, m.partner, m.score, m.explanation) for m in both.optimal),
+        matches=tuple(
+            SuggestedPair(m.requesting, m.partner, m.score, m.explanation, lead_of(m)) for m in both.optimal
+        ),
         total=both.optimal_total,
         unresolved=tuple(c.name for c in scored.cities if c.place_id is None),
         quality=learned.quality_sentence(asdict(quality), scored.minimum, scored.t) if quality else "",
         left_out=tuple(found.text for found in left_out(scored.scores, scored.minimum, scored.t)),
     )
+
+
+def _lead_finder(training: Training) -> Callable[[Match], PairLead | None]:
+    """Finds the lead made for a pair: leads keep the names of the language they were made in (the
+    English ones, from the matches page), the report may be in another, so every name of the partner
+    in the catalogue is tried."""
+    leads = pair_leads(training)
+    names = {p.key: {p.name, *p.names.values()} for p in catalogue_in_use().partners}
+
+    def lead_of(match: Match) -> PairLead | None:
+        for requesting in (match.requesting, match.requesting_key):
+            for partner in sorted(names.get(match.partner_key, ())):
+                found = leads.get((requesting.casefold(), partner.casefold()))
+                if found is not None:
+                    return found
+        return None
+
+    return lead_of
 
 
 def _partner_names(catalogue: Catalogue, language: str) -> dict[str, str]:

@@ -1,31 +1,28 @@
-"""The booklet job: the knowledge booklet of a training, from its stored practices, in the languages
-and formats asked for (``job.params``: ``languages``, ``formats``)."""
+"""The booklet job (run by citybridge.web.jobs): the knowledge booklet of a training, from its stored
+practices, in the languages and formats asked for (``citybridge.web.jobs.documents``).
+
+It sits beside the report job, out of the knowledge hub's package: it reads the training's summary
+through ``web.reporting``, which reaches the partnership pages, which show the hub's practices."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from citybridge.knowledge.booklet import build_booklet
-from citybridge.reports.i18n import LANGUAGES, Translator
-from citybridge.reports.output import FORMATS, write_document
+from citybridge.reports.i18n import Translator
+from citybridge.reports.output import write_document
 from citybridge.web.errors import NotFound
+from citybridge.web.jobs.documents import languages_and_formats
 from citybridge.web.jobs.models import Job
 from citybridge.web.jobs.runner import JobError, Progress
 from citybridge.web.knowledge.store import good_practices
 from citybridge.web.reporting import priority_counts, training_summary
 
 
-def params(*, languages=LANGUAGES, formats=FORMATS) -> dict:
-    return {"languages": list(languages), "formats": list(formats)}
-
-
 def run(job: Job, progress: Progress) -> list[Path]:
     if job.training is None:
         raise JobError("a booklet job needs a training")
-    languages = [lang for lang in job.params.get("languages", LANGUAGES) if lang in LANGUAGES]
-    formats = [fmt for fmt in job.params.get("formats", FORMATS) if fmt in FORMATS]
-    if not languages or not formats:
-        raise JobError("choose at least one language and one format")
+    languages, formats = languages_and_formats(job)
     practices = good_practices(job.training)
     if not practices:
         raise JobError(

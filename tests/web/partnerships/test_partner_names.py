@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citybridge.matching import load_catalogue
-from citybridge.web.matching import partner_name
+from citybridge.web.partnerships.matching import partner_name
 
 
 @pytest.mark.parametrize(
