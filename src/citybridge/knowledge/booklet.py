@@ -151,7 +151,7 @@ def _lecture_section(
 
 
 def _practice_section(practice: GoodPractice, t: SupportsGettext, language: str, lecturer: str) -> Section:
-    shown = _in_language(practice, t, language)
+    shown = practice_in_language(practice, t, language)
     labels = ", ".join(sectors.label(slug, language) for slug in practice.sectors)
     blocks: list[Block] = [Paragraph(f"{t.gettext('Sectors')}: {labels}")]
     if shown.place:
@@ -167,7 +167,7 @@ def _practice_section(practice: GoodPractice, t: SupportsGettext, language: str,
     return Section(f"practice-{practice.key}", shown.title, tuple(blocks))
 
 
-def _in_language(practice: GoodPractice, t: SupportsGettext, language: str) -> GoodPractice:
+def practice_in_language(practice: GoodPractice, t: SupportsGettext, language: str) -> GoodPractice:
     """The practice's texts in ``language`` where translated. Otherwise as written: its title,
     source and note marked with the language they are in ("(in English)"); its place and speaker,
     names, as entered."""
@@ -255,7 +255,7 @@ def _sector_part(
         items = tuple(f"{t.gettext('Lecture')} {n}: {lecture.title}" for n, lecture in lectures)
         blocks += [Paragraph(f"{t.gettext('Lectures')}:"), BulletList(items)]
     if practices:
-        shown = [_in_language(p, t, language) for p in practices]
+        shown = [practice_in_language(p, t, language) for p in practices]
         items = tuple(p.title + (f" — {p.place}" if p.place else "") for p in shown)
         blocks += [Paragraph(f"{t.gettext('Good practices')}:"), BulletList(items)]
     elif lectures:

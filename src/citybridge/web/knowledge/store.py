@@ -83,6 +83,7 @@ def _fields(practice: GoodPractice, lecture: Lecture | None, position: int) -> d
         "place": practice.place,
         "note": practice.note,
         "position": position,
+        "translations": practice.translations,
     }
 
 
@@ -135,6 +136,7 @@ def good_practice(practice: Practice) -> GoodPractice:
         source=practice.source,
         place=practice.place,
         note=practice.note,
+        translations=dict(practice.translations or {}),
     )
 
 
