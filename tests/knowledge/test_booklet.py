@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -254,12 +255,16 @@ EDITORS_NOTE = "Editor's note"
 @pytest.mark.parametrize("language", EXAMPLE_LANGUAGES)
 def test_every_example_practice_is_written_in_every_booklet_language_with_no_english_fallback(language):
     from citybridge.reports.i18n import Translator
-    from citybridge.reports.texts import marked
+    from citybridge.reports.texts import localised, marked
 
     t = Translator(language)
     practices = read_practices(EXAMPLE / "practices.json")
     assert len(practices) == 17
-    booklet = build_booklet(read_programme(EXAMPLE / "programme.json"), practices, None, t, language=language)
+    texts_of = json.loads((EXAMPLE / "programme.json").read_text(encoding="utf-8"))["texts"]
+    training = localised(
+        read_programme(EXAMPLE / "programme.json"), texts_of, t
+    )  # as the demo's store gives it
+    booklet = build_booklet(training, practices, None, t, language=language)
     marker = marked("", t).strip()  # "(на языке: английский)", "（英语）", …
     good = section(booklet, "good-practices")
     for item in practices:
@@ -272,6 +277,8 @@ def test_every_example_practice_is_written_in_every_booklet_language_with_no_eng
             assert f"{t.gettext('Place')}: {own['place']}" in texts(found)
         if item.note:
             assert f"{t.gettext(EDITORS_NOTE)}: {own['note']}" in texts(found)
+    for number, lecture in enumerate(training.lectures, start=1):
+        assert lecture.summary == texts_of[language].get(f"lecture-{number}.summary"), lecture.key
     assert [text for text in all_texts(booklet) if marker in text] == []
 
 
