@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,66 @@ def test_every_word_of_the_booklet_is_translated(language):
 
     t = Translator(language)
     assert [m for m in MESSAGES if t.gettext(m) == m] == []
+
+
+def all_texts(part: Document | Section) -> list[str]:
+    """Every heading, paragraph, list item and table cell of the document or section, nested ones too."""
+    children = part.sections if isinstance(part, Document) else part.subsections
+    out = [part.title] + ([] if isinstance(part, Document) else texts(part))
+    if isinstance(part, Section):
+        for block in part.blocks:
+            if isinstance(block, Table):
+                out += [cell for row in (block.columns, *block.rows) for cell in row]
+    for child in children:
+        out += all_texts(child)
+    return out
+
+
+EXAMPLE_LANGUAGES = ["ru", "uz-Latn", "uz-Cyrl", "zh"]
+EDITORS_NOTE = "Editor's note"
+
+
+@pytest.mark.parametrize("language", EXAMPLE_LANGUAGES)
+def test_every_example_practice_is_written_in_every_booklet_language_with_no_english_fallback(language):
+    from citybridge.reports.i18n import Translator
+    from citybridge.reports.texts import localised, marked
+
+    t = Translator(language)
+    practices = read_practices(EXAMPLE / "practices.json")
+    assert len(practices) == 17
+    texts_of = json.loads((EXAMPLE / "programme.json").read_text(encoding="utf-8"))["texts"]
+    training = localised(
+        read_programme(EXAMPLE / "programme.json"), texts_of, t
+    )  # as the demo's store gives it
+    booklet = build_booklet(training, practices, None, t, language=language)
+    marker = marked("", t).strip()  # "(на языке: английский)", "（英语）", …
+    good = section(booklet, "good-practices")
+    for item in practices:
+        own = item.translations[language]
+        found = section(section(good, item.lecture or "city-practices"), f"practice-{item.key}")
+        assert found.title == own["title"]
+        assert BulletList(tuple(own["key_points"])) in found.blocks
+        assert f"{t.gettext('Source')}: {own['source']}" in texts(found)
+        if item.place:
+            assert f"{t.gettext('Place')}: {own['place']}" in texts(found)
+        if item.note:
+            assert f"{t.gettext(EDITORS_NOTE)}: {own['note']}" in texts(found)
+    for number, lecture in enumerate(training.lectures, start=1):
+        assert lecture.summary == texts_of[language].get(f"lecture-{number}.summary"), lecture.key
+    assert [text for text in all_texts(booklet) if marker in text] == []
+
+
+def test_an_untranslated_practice_keeps_its_source_and_note_marked_and_its_place_as_entered():
+    from citybridge.reports.i18n import Translator
+
+    noted = GoodPractice(
+        "noted", "Noted", "lecture-1", "A Speaker", ("ppp",), ("A point.",), "A report — lecture 1",
+        "Shanghai", "From an interview.",
+    )  # fmt: skip
+    t = Translator("zh")
+    booklet = build_booklet(TRAINING, [noted], None, t, language="zh")
+    found = section(section(section(booklet, "good-practices"), "lecture-1"), "practice-noted")
+    assert found.title == "Noted（英语）"
+    assert f"{t.gettext('Place')}: Shanghai" in texts(found)
+    assert f"{t.gettext('Source')}: A report — lecture 1（英语）" in texts(found)
+    assert f"{t.gettext(EDITORS_NOTE)}: From an interview.（英语）" in texts(found)

@@ -19,7 +19,7 @@ GOOD = {
     "speaker": "Guofu Xuan",
     "sectors": ["tourism"],
     "key_points": ["Join the sectors along the tourism value chain."],
-    "source": "report-2020-12.txt",
+    "source": "Training report, December 2020 — lecture 7",
 }
 
 
@@ -42,7 +42,21 @@ def test_the_example_keeps_the_bukhara_luoyang_partnership_as_a_city_practice():
     bukhara = practices["bukhara-luoyang"]
     assert bukhara.lecture is None
     assert "Luoyang" in bukhara.place
-    assert bukhara.source == "report-2020-12.txt"
+    assert bukhara.source == "Training report, December 2020 — participants' voices"
+
+
+def test_the_example_names_its_sources_for_readers_and_writes_plain_editors_notes():
+    practices = read_practices(EXAMPLE / "practices.json")
+    for practice in practices:
+        where = (
+            f"lecture {practice.lecture.removeprefix('lecture-')}"
+            if practice.lecture
+            else "participants' voices"
+        )
+        assert practice.source == f"Training report, December 2020 — {where}", practice.key
+        shown = [practice.source, practice.note]
+        shown += [own.get(name, "") for own in practice.translations.values() for name in ("source", "note")]
+        assert not [text for text in shown if ".txt" in text or "our reading" in text], practice.key
 
 
 def test_a_valid_entry_is_read_with_aliases_resolved_and_defaults(tmp_path):

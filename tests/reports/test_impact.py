@@ -24,3 +24,11 @@ def test_the_impact_section_gives_the_base_the_counts_and_the_named_test_from_th
     assert lead.text == "6 of 8 participants who answered 'post' also answered '3 months'; 2 did not."
     assert isinstance(table, Table) and table.rows == (("Partner", "yes/no", "0", "5", "exact McNemar", "0.062", "6"),)
     assert isinstance(levels, BulletList) and levels.items == ("Level 3, Applied: 4 of 6",)
+
+
+def test_the_comparison_and_the_test_are_named_in_the_reports_language():
+    (part,) = impact_section((comparison(),), Translator("ru")).subsections
+    _, table, _ = part.blocks
+    assert table.rows[0][1] == "да/нет" and table.rows[0][4] == "точный критерий Мак-Немара"
+    (chinese,) = impact_section((comparison(),), Translator("zh")).subsections
+    assert chinese.blocks[1].rows[0][4] == "精确McNemar检验"

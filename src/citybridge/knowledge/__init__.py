@@ -5,7 +5,7 @@ Plain Python, no Django: ``read_practices`` reads the example's practices JSON f
 into a report document.
 """
 
-from citybridge.knowledge.booklet import SupportsGettext, build_booklet
+from citybridge.knowledge.booklet import SupportsGettext, build_booklet, practice_in_language
 from citybridge.knowledge.practices import GoodPractice, PracticeError, read_practices
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "PracticeError",
     "SupportsGettext",
     "build_booklet",
+    "practice_in_language",
     "read_practices",
 ]

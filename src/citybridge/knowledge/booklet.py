@@ -34,6 +34,7 @@ MESSAGES = (
     "Place",
     "Key points",
     "Source",
+    "Editor's note",
     "No good practice from this lecture has been written up yet.",
     "Practices from the cities",
     "Practices by sector",
@@ -150,30 +151,38 @@ def _lecture_section(
 
 
 def _practice_section(practice: GoodPractice, t: SupportsGettext, language: str, lecturer: str) -> Section:
-    practice = _in_language(practice, t, language)
+    shown = practice_in_language(practice, t, language)
     labels = ", ".join(sectors.label(slug, language) for slug in practice.sectors)
     blocks: list[Block] = [Paragraph(f"{t.gettext('Sectors')}: {labels}")]
-    if practice.place:
-        blocks.append(Paragraph(f"{t.gettext('Place')}: {practice.place}"))
-    if practice.speaker and practice.speaker != lecturer:
+    if shown.place:
+        blocks.append(Paragraph(f"{t.gettext('Place')}: {shown.place}"))
+    if practice.speaker and lecturer not in (practice.speaker, shown.speaker):
         # A lecture's own speaker is already named in the lecture's heading.
-        blocks.append(Paragraph(f"{t.gettext('Speaker')}: {practice.speaker}"))
-    blocks += [Paragraph(f"{t.gettext('Key points')}:"), BulletList(practice.key_points)]
-    source = f"{t.gettext('Source')}: {practice.source}" + (f". {practice.note}" if practice.note else "")
-    blocks.append(Paragraph(source, "note"))
-    return Section(f"practice-{practice.key}", practice.title, tuple(blocks))
+        blocks.append(Paragraph(f"{t.gettext('Speaker')}: {shown.speaker}"))
+    blocks += [Paragraph(f"{t.gettext('Key points')}:"), BulletList(shown.key_points)]
+    blocks.append(Paragraph(f"{t.gettext('Source')}: {shown.source}", "note"))
+    if shown.note:
+        editor = t.gettext("Editor's note")
+        blocks.append(Paragraph(f"{editor}: {shown.note}", "note"))
+    return Section(f"practice-{practice.key}", shown.title, tuple(blocks))
 
 
-def _in_language(practice: GoodPractice, t: SupportsGettext, language: str) -> GoodPractice:
-    """The practice's title, key points and note in ``language`` where translated; otherwise as
-    written, its title marked with the language it is in ("(in English)")."""
+def practice_in_language(practice: GoodPractice, t: SupportsGettext, language: str) -> GoodPractice:
+    """The practice's texts in ``language`` where translated. Otherwise as written: its title,
+    source and note marked with the language they are in ("(in English)"); its place and speaker,
+    names, as entered."""
     own = practice.translations.get(language, {})
     if language == "en" or not isinstance(t, Translator):
         return practice
-    title = own.get("title") or marked(practice.title, t)
-    points = tuple(own.get("key_points") or practice.key_points)
-    note = own.get("note") or (marked(practice.note, t) if practice.note else "")
-    return replace(practice, title=title, key_points=points, note=note)
+    return replace(
+        practice,
+        title=own.get("title") or marked(practice.title, t),
+        key_points=tuple(own.get("key_points") or practice.key_points),
+        place=own.get("place") or practice.place,
+        speaker=own.get("speaker") or practice.speaker,
+        source=own.get("source") or marked(practice.source, t),
+        note=own.get("note") or (marked(practice.note, t) if practice.note else ""),
+    )
 
 
 def _sectors_section(
@@ -246,7 +255,8 @@ def _sector_part(
         items = tuple(f"{t.gettext('Lecture')} {n}: {lecture.title}" for n, lecture in lectures)
         blocks += [Paragraph(f"{t.gettext('Lectures')}:"), BulletList(items)]
     if practices:
-        items = tuple(p.title + (f" — {p.place}" if p.place else "") for p in practices)
+        shown = [practice_in_language(p, t, language) for p in practices]
+        items = tuple(p.title + (f" — {p.place}" if p.place else "") for p in shown)
         blocks += [Paragraph(f"{t.gettext('Good practices')}:"), BulletList(items)]
     elif lectures:
         blocks.append(Caution(t.gettext("No good practice speaks to this sector yet, only lectures.")))

@@ -15,7 +15,8 @@ from citybridge import sectors
 
 _REQUIRED = ("key", "title", "sectors", "key_points", "source")
 _OPTIONAL = ("lecture", "speaker", "place", "note", "translations")
-_TRANSLATED = ("title", "key_points", "note")  # what a practice's "translations" may give per language
+# What a practice's "translations" may give per language: every text a reader sees.
+_TRANSLATED = ("title", "key_points", "place", "speaker", "source", "note")
 
 
 class PracticeError(ValueError):
@@ -34,10 +35,13 @@ class GoodPractice:
     speaker: str  # who presented or told it
     sectors: tuple[str, ...]  # sector slugs (citybridge.sectors), aliases resolved
     key_points: tuple[str, ...]
-    source: str  # the document it comes from
+    source: str  # the document it comes from, as a reader would look it up: title, date, section
     place: str = ""  # where it was practised: a city, a province, a country
-    note: str = ""  # how the key points relate to the source, e.g. where they generalise it
-    # language -> {"title": ..., "key_points": [...], "note": ...}: the practice in other languages
+    note: str = (
+        ""  # the editor's note: how the key points relate to the source, e.g. where they generalise it
+    )
+    # language -> {"title": ..., "key_points": [...], "place": ..., "speaker": ..., "source": ..., "note": ...}:
+    # the practice in other languages
     translations: dict[str, dict] = field(default_factory=dict, compare=False)
 
 
@@ -105,7 +109,9 @@ def _problems(entry: dict, where: str) -> list[str]:
 def _translation_problems(translations, where: str) -> list[str]:
     if translations is None:
         return []
-    shape = f'{where}: field \'translations\' must be {{"ru": {{"title": "...", "key_points": ["..."]}}, ...}}'
+    shape = (
+        f'{where}: field \'translations\' must be {{"ru": {{"title": "...", "key_points": ["..."]}}, ...}}'
+    )
     if not isinstance(translations, dict) or not all(isinstance(v, dict) for v in translations.values()):
         return [shape]
     return [

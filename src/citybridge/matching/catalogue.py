@@ -49,7 +49,7 @@ class Strength:
 
     sector: str  # a slug of citybridge.sectors (aliases resolved)
     text: str
-    source: str  # the seed passage (file and a short quote), or GENERAL_KNOWLEDGE
+    source: str  # the document, its section and a short quote, or GENERAL_KNOWLEDGE
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ def _source(entry: dict, where: str, problems: list[str]) -> str | None:
     if isinstance(value, str) and value.strip():
         return value.strip()
     problems.append(
-        f"{where}: field 'source' is required: quote the passage it comes from (file and a few words), "
+        f"{where}: field 'source' is required: quote the passage it comes from (document, section and a few words), "
         f"or write '{GENERAL_KNOWLEDGE}'"
     )
     return None

@@ -7,7 +7,16 @@ its p-value, and lists the level 3/4 indicators of the later wave.
 
 from __future__ import annotations
 
-from citybridge.analysis.change import PairedChange, WaveChange
+from citybridge.analysis.change import (
+    MCNEMAR,
+    ORDINAL,
+    TOPBOX,
+    WILCOXON,
+    YESNO_TEST,
+    PairedChange,
+    WaveChange,
+)
+from citybridge.analysis.indicators import NUMBER
 from citybridge.reports.document import BulletList, Paragraph, Section, Table
 from citybridge.reports.i18n import Translator
 
@@ -53,5 +62,19 @@ def _row(change: PairedChange, t: Translator) -> tuple[str, ...]:
             higher=t.format_number(moved["higher"]), lower=t.format_number(moved["lower"])
         )
     p_value = "< 0.001" if change.p_value < 0.001 else f"{change.p_value:.3f}"
-    return (change.label or change.measure, t.gettext(change.comparison), before, after, t.gettext(change.test), p_value,
-            t.format_number(change.base))  # fmt: skip
+    return (change.label or change.measure, _method(change.comparison, t), before, after, _method(change.test, t),
+            p_value, t.format_number(change.base))  # fmt: skip
+
+
+def _method(name: str, t: Translator) -> str:
+    """A comparison's or a test's name in the report's language; literal msgids, so that message
+    extraction finds them (``t.gettext(name)`` would leave every language in English)."""
+    names = {
+        YESNO_TEST: t.gettext("yes/no"),
+        TOPBOX: t.gettext("top-box"),
+        ORDINAL: t.gettext("ordinal"),
+        NUMBER: t.gettext("number"),
+        MCNEMAR: t.gettext("exact McNemar"),
+        WILCOXON: t.gettext("Wilcoxon signed-rank"),
+    }
+    return names.get(name, name)

@@ -47,7 +47,8 @@ def marked(text: str, t: Translator, language: str = FALLBACK) -> str:
 def localised(training: TrainingSummary, texts: Mapping[str, Mapping[str, str]], t: Translator) -> TrainingSummary:
     """The training's title, organisations and programme in ``t``'s language where stored (keys
     "title", "hosts", "partners", "funders", "lecture-N.title", "lecture-N.speaker",
-    "lecture-N.affiliation"); what is not stored stays as entered, marked, except names of people."""
+    "lecture-N.affiliation", "lecture-N.summary"); what is not stored stays as entered, marked,
+    except names of people."""
     if t.language == FALLBACK:
         return training
 
@@ -69,6 +70,7 @@ def localised(training: TrainingSummary, texts: Mapping[str, Mapping[str, str]],
             title=piece(f"{lecture.key}.title", lecture.title),
             speaker=piece(f"{lecture.key}.speaker", lecture.speaker, mark=False),
             affiliation=piece(f"{lecture.key}.affiliation", lecture.affiliation),
+            summary=piece(f"{lecture.key}.summary", lecture.summary),
         )
         for lecture in training.lectures
     )

@@ -32,6 +32,8 @@ def test_a_booklet_job_writes_html_in_english_and_russian(example, django_captur
     assert "Vocational education run jointly by government, schools and employers" in english
     russian = (job.folder / f"booklet-{training.slug}-ru.html").read_text(encoding="utf-8")
     assert "Государственно-частное партнёрство" in russian
+    assert "Профессиональное образование, которое ведут вместе государство" in russian
+    assert "(на языке: английский)" not in russian
 
 
 def test_a_training_without_practices_fails_with_a_clear_message(

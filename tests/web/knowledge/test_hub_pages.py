@@ -49,7 +49,7 @@ def test_a_practice_page_shows_its_lecture_speaker_place_sectors_key_points_and_
     assert "Hunan Province and Jiaxing, China" in text
     assert "Vocational education" in text
     assert "schools trained for jobs that no longer matched" in text
-    assert "report-2020-12.txt" in text
+    assert "Training report, December 2020 — lecture 2" in text and ".txt" not in text
 
 
 def test_a_speaker_page_shows_the_bio_and_the_lectures(client_as, example):
@@ -87,3 +87,44 @@ def test_materials_become_links_only_when_they_are_web_addresses(client_as, exam
     text = client_as("analyst").get(reverse("knowledge:home")).content.decode()
     assert 'href="https://example.org/slides.pdf"' in text
     assert "javascript:" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "source", "note"),
+    [
+        (
+            "ru",
+            "Сучжоуский индустриальный парк",
+            "Отчёт о тренинге, декабрь 2020 г. — лекция 3",
+            "Примечание редакции",
+        ),
+        ("uz", "Suzhou sanoat parki", "Trening hisoboti, 2020-yil dekabr — 3-ma’ruza", "Tahririyat izohi"),
+        (
+            "uz-cyrl",
+            "Сучжоу саноат парки",
+            "Тренинг ҳисоботи, 2020 йил декабрь — 3-маъруза",
+            "Таҳририят изоҳи",
+        ),
+    ],
+)
+def test_a_practice_page_speaks_the_pages_language_with_a_reader_facing_source_and_an_editors_note(
+    client_as, example, language, title, source, note
+):
+    practice = Practice.objects.get(training=example.training, key="suzhou-industrial-park")
+    client = client_as("analyst")
+    client.cookies["django_language"] = language
+    text = client.get(reverse("knowledge:practice", args=[practice.pk])).content.decode()
+    assert title in text and source in text and f"{note}:" in text
+    assert "Suzhou Industrial Park" not in text and "our reading" not in text and ".txt" not in text
+
+
+def test_a_practice_typed_in_the_page_without_translations_is_marked_as_english_in_russian(
+    client_as, example
+):
+    practice = Practice.objects.get(training=example.training, key="suzhou-industrial-park")
+    practice.translations = {}
+    practice.save()
+    client = client_as("analyst")
+    client.cookies["django_language"] = "ru"
+    text = client.get(reverse("knowledge:practice", args=[practice.pk])).content.decode()
+    assert "Suzhou Industrial Park and Jiangsu Province&#x27;s zones (на языке: английский)" in text

@@ -75,3 +75,21 @@ def test_analysts_may_not_add_or_edit_practices_and_outsiders_do_not_find_them(c
         not in client_as("analyst").get(reverse("knowledge:practice", args=[practice.pk])).content.decode()
     )
     assert not Practice.objects.filter(title=NEW["title"]).exists()
+
+
+def test_editing_a_practices_title_drops_only_that_translation_which_then_shows_marked(client_as, example):
+    practice = Practice.objects.get(training=example.training, key="suzhou-industrial-park")
+    client = client_as("organiser")
+    url = reverse("knowledge:practice_edit", args=[practice.pk])
+    edited = {
+        "title": "Suzhou Industrial Park", "lecture": str(practice.lecture_id), "speaker": practice.speaker,
+        "place": practice.place, "sectors": practice.sectors, "key_points": "\n".join(practice.key_points),
+        "source": practice.source, "note": practice.note,
+    }  # fmt: skip
+    kept = practice.translations["ru"]["key_points"]
+    assert client.post(url, edited).status_code == 302
+    practice.refresh_from_db()
+    assert "title" not in practice.translations["ru"] and practice.translations["ru"]["key_points"] == kept
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("knowledge:practice", args=[practice.pk])).content.decode()
+    assert "Suzhou Industrial Park (на языке: английский)" in page and kept[0] in page

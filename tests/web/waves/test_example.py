@@ -71,3 +71,60 @@ def test_the_waves_page_shows_the_example_follow_up_to_its_organiser(follow_up, 
         in body
     )
     assert "exact McNemar" in body and "Level 3" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "later", "earlier"),
+    [
+        ("ru", "через 3 месяца", "после тренинга"),
+        ("uz-Latn", "3 oydan keyin", "treningdan keyin"),
+        ("uz-Cyrl", "3 ойдан кейин", "тренингдан кейин"),
+        ("zh", "3个月后", "培训结束时"),
+    ],
+)
+def test_the_impact_section_names_the_example_waves_in_the_reports_language(follow_up, language, later, earlier):
+    from citybridge.reports.build import build_report
+    from citybridge.reports.html import render_html
+    from citybridge.reports.i18n import Translator
+    from citybridge.web.reporting import report_inputs
+
+    post, _ = follow_up
+    inputs = report_inputs(post.training, survey=post.survey, partnerships=False, language=language)
+    html = render_html(build_report(inputs, Translator(language), with_charts=False))
+    impact = html.split('id="impact"')[1]
+    assert later in impact and earlier in impact
+    assert "3 months" not in impact and "post-training" not in impact
+
+
+def test_a_wave_name_without_a_translation_is_shown_as_typed_and_marked(follow_up, client_as):
+    from citybridge.web.waves.analysis import shown_name
+
+    post, follow = follow_up
+    follow.names = {}
+    follow.save()
+    assert shown_name(follow, "ru") == "3 months (на языке: английский)"
+    assert shown_name(follow, "en") == shown_name(follow, None) == "3 months"
+    client = client_as("organiser")
+    client.cookies["django_language"] = "ru"
+    body = client.get(f"/waves/training/{post.training.slug}/").content.decode()
+    assert "3 months (на языке: английский)" in body and "после тренинга" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "post_title"),
+    [
+        ("ru", "Оценка по итогам тренинга и оценка потребностей"),
+        ("uz", "Trening yakunidagi baholash va ehtiyojlarni baholash"),
+        ("zh-hans", "培训结束时的评估与需求评估"),
+    ],
+)
+def test_the_waves_page_names_the_example_waves_and_surveys_in_the_pages_language(
+    follow_up, client_as, language, post_title
+):
+    post, _ = follow_up
+    client = client_as("organiser")
+    client.cookies["django_language"] = language
+    body = client.get(f"/waves/training/{post.training.slug}/").content.decode()
+    assert post_title in body
+    assert "Post-training evaluation" not in body and "Three months after" not in body
+    assert "3 months" not in body and "post-training" not in body

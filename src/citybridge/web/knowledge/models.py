@@ -28,6 +28,10 @@ class Practice(models.Model):
     place = models.CharField(max_length=300, blank=True, help_text="Where it was practised")
     note = models.TextField(blank=True, help_text="How the key points relate to the source")
     position = models.PositiveIntegerField(default=0, help_text="Its order in the practices file")
+    translations = models.JSONField(
+        default=dict, blank=True,
+        help_text="The practice in other languages: language -> its title, key points, place, speaker, source, note",
+    )
 
     class Meta:
         ordering = ["training", "position", "pk"]

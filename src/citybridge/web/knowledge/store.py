@@ -83,6 +83,7 @@ def _fields(practice: GoodPractice, lecture: Lecture | None, position: int) -> d
         "place": practice.place,
         "note": practice.note,
         "position": position,
+        "translations": practice.translations,
     }
 
 
@@ -103,10 +104,22 @@ def save_practice(training: Training, fields: dict, practice: Practice | None = 
     if practice is None:
         last = training.practices.order_by("-position").values_list("position", flat=True).first() or 0
         practice = Practice(training=training, key=_new_key(training, values["title"]), position=last + 1)
+    else:
+        practice.translations = current_translations(practice, values)
     for name, value in values.items():
         setattr(practice, name, value)
     practice.save()
     return practice
+
+
+def current_translations(practice: Practice, values: dict) -> dict:
+    """The practice's translations of the texts the organiser left as they were: a translation of a
+    changed text would say something else, so that text shows in English, marked, until translated."""
+    changed = {name for name, value in values.items() if getattr(practice, name) != value}
+    return {
+        language: {name: text for name, text in own.items() if name not in changed}
+        for language, own in (practice.translations or {}).items()
+    }
 
 
 def hub_sectors(slugs) -> list[str]:
@@ -135,6 +148,7 @@ def good_practice(practice: Practice) -> GoodPractice:
         source=practice.source,
         place=practice.place,
         note=practice.note,
+        translations=dict(practice.translations or {}),
     )
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import polars as pl
 
 from citybridge.analysis.change import PARTICIPANT, WaveChange, wave_change
+from citybridge.forms.scripts import with_uzbek_latin
 from citybridge.submissions.batch import INSTANCE_ID
+from citybridge.web.languages import core_language, typed_in_language
+from citybridge.web.participate.languages import form_site_language
 from citybridge.web.surveys.analysis import survey_frame, survey_spec
+from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Training
 from citybridge.web.waves.models import Wave
 from citybridge.web.waves.store import declaration
@@ -29,8 +33,26 @@ def unlinked(wave: Wave) -> int:
     return wave.survey.submissions.count() - linked
 
 
+def shown_name(wave: Wave, language: str | None) -> str:
+    """The wave's name for a reader of ``language``: as stored for that language, else as typed and
+    marked ("3 months (in English)")."""
+    return typed_in_language(wave.name, wave.names, language)
+
+
+def survey_title(survey: Survey, language: str | None) -> str:
+    """The survey's title for a reader of ``language``: the title the organiser stored for that
+    language of its form (participate.SurveyTitle), else its own title, marked with its language."""
+    form = with_uzbek_latin(survey.current_version().form())
+    stored = {
+        core_language(form_site_language(form, key)): title
+        for key, title in survey.titles.values_list("language", "title")
+    }
+    return typed_in_language(survey.title, stored, language)
+
+
 def training_change(training: Training, language: str | None = None) -> list[tuple[Wave, WaveChange]]:
-    """Every wave that has an earlier wave, compared with it (in the order the waves were added)."""
+    """Every wave that has an earlier wave, compared with it (in the order the waves were added); the
+    waves named as readers of ``language`` see them (:func:`shown_name`)."""
     cities = {
         str(pk): city or "(no city)" for pk, city in training.participants.values_list("pk", "city__name")
     }
@@ -41,8 +63,8 @@ def training_change(training: Training, language: str | None = None) -> list[tup
         declared = declaration(wave)
         earlier, later = wave.earlier, wave
         found.append((wave, wave_change(
-            (earlier.name, earlier.survey.current_version().form(), wave_frame(earlier)),
-            (later.name, later.survey.current_version().form(), wave_frame(later)),
+            (shown_name(earlier, language), earlier.survey.current_version().form(), wave_frame(earlier)),
+            (shown_name(later, language), later.survey.current_version().form(), wave_frame(later)),
             measures=declared.measures, levels=declared.levels, cities=cities,
             spec=survey_spec(later.survey), language=language,
         )))  # fmt: skip

@@ -21,6 +21,9 @@ class Wave(models.Model):
     training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="waves")
     survey = models.OneToOneField(Survey, on_delete=models.PROTECT, related_name="wave")
     name = models.CharField(max_length=100, help_text="e.g. 'post-training', '3 months'")
+    names = models.JSONField(
+        default=dict, blank=True, help_text="The name in other languages: ru, uz-Latn, uz-Cyrl or zh -> name"
+    )  # fmt: skip
     kind = models.CharField(max_length=12, choices=Kind.choices)
     offset_days = models.IntegerField(null=True, blank=True, help_text="Days after the training ended")
     opens_on = models.DateField(null=True, blank=True, help_text="When invitations go out")

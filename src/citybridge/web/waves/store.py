@@ -27,6 +27,7 @@ def add_wave(
     *,
     name: str,
     kind: str,
+    names: dict[str, str] | None = None,
     offset_days: int | None = None,
     opens_on: dt.date | None = None,
     reminder_days: tuple[int, ...] = (7, 14),
@@ -36,6 +37,7 @@ def add_wave(
 
     Without ``opens_on``, a follow-up opens ``offset_days`` after the training's last day; its
     repeated measures are compared with ``earlier``, by default the training's latest wave.
+    ``names`` gives the name in other languages (``{"ru": "через 3 месяца"}``).
     """
     if kind not in Wave.Kind.values:
         raise ValueError(f"wave kind '{kind}': choose from {', '.join(Wave.Kind.values)}")
@@ -51,7 +53,8 @@ def add_wave(
     if opens_on is None and offset_days is not None and training.ends_on:
         opens_on = training.ends_on + dt.timedelta(days=offset_days)
     return Wave.objects.create(
-        training=training, survey=survey, name=name, kind=kind, offset_days=offset_days, opens_on=opens_on,
+        training=training, survey=survey, name=name, names=dict(names or {}), kind=kind, offset_days=offset_days,
+        opens_on=opens_on,
         reminder_days=list(reminder_days), earlier=earlier or training.waves.order_by("-pk").first(),
     )  # fmt: skip
 

@@ -18,12 +18,19 @@ from citybridge.web.waves.wording import language_of, text
 def training_waves(request: HttpRequest, slug: str) -> HttpResponse:
     """The organiser's view of a training's waves: deliveries and answers, then the paired change."""
     from citybridge.analysis.change import describe
-    from citybridge.web.waves.analysis import training_change, unlinked
+    from citybridge.web.waves.analysis import shown_name, survey_title, training_change, unlinked
     from citybridge.web.waves.mail import delivery_table
 
     training = training_or_404(request.user, slug)
+    language = request.LANGUAGE_CODE
     waves = [
-        (wave, delivery_table(wave), jobs.latest_sending(wave))
+        (
+            wave,
+            shown_name(wave, language),
+            survey_title(wave.survey, language),
+            delivery_table(wave),
+            jobs.latest_sending(wave),
+        )
         for wave in training.waves.select_related("survey")
     ]
     compared = [
