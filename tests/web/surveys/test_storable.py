@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from citybridge.submissions.sources import from_payloads
 from citybridge.web.errors import ImportRejected
 from citybridge.web.surveys.models import Submission
-from citybridge.web.surveys.storable import NOT_FINITE, payload_problems
+from citybridge.web.surveys.storable import NOT_FINITE, payload_problems, refuse_unstorable_cells
 from citybridge.web.surveys.store import add_survey, store_batches
 
 ALL_TYPES_FORM = Path(__file__).parents[1] / "participate" / "data" / "all_types.md"
@@ -49,3 +49,31 @@ def test_a_number_written_nan_or_infinite_is_refused_not_stored_as_no_answer(tra
         ("answers.score", NOT_FINITE)
     ]
     assert not Submission.objects.exists()
+
+
+def _answers(row: int) -> dict:
+    """Good answers, but a NUL in row 3's remarks, NaN as row 70's score and a too-long id in row 99."""
+    answers = {
+        "attended": "yes",
+        "remarks": "a\x00b" if row == 3 else "fine",
+        "score": "NaN" if row == 70 else "7",
+    }
+    return {"instance_id": "x" * 300 if row == 99 else f"r{row}", "answers": answers}
+
+
+def test_a_large_batch_and_the_same_rows_a_few_at_a_time_get_the_same_problems(training):
+    # A large batch is narrowed down by a Polars query first; a few rows (the API) are not.
+    _, version, _ = add_survey(training, ALL_TYPES_FORM)
+    form = version.form()
+    rows = [(row, _answers(row)) for row in range(1, 201)]
+    whole = refuse_unstorable_cells(form, from_payloads(form, rows, source="API")).problems
+    alone = [
+        p
+        for row in rows
+        for p in refuse_unstorable_cells(form, from_payloads(form, [row], source="API")).problems
+    ]
+    found = [(p.row, p.column, p.reason.split(" ")[0]) for p in whole]
+    assert found == [(3, "answers.remarks", "holds"), (70, "answers.score", "is"), (99, "instance_id", "is")]
+    assert [(p.row, p.column, p.value, p.reason) for p in alone] == [
+        (p.row, p.column, p.value, p.reason) for p in whole
+    ]

@@ -135,7 +135,8 @@ def store_batches(
     report = ImportReport(source="")
     destination = _Destination(survey, version, source, timezone.now(), one_by_one)
     rejected, rows_read, failed = [], 0, False
-    checked = _prepared(version.form(), batches, bulk.row_columns(), in_this_thread=one_by_one)
+    columns = bulk.row_columns(destination.received_at)
+    checked = _prepared(version.form(), batches, columns, in_this_thread=one_by_one)
     if one_by_one:
         # A few submissions: checked before the transaction, which on SQLite (IMMEDIATE) takes the
         # store's only write lock at once; every process's writer waits for it, so it covers the
@@ -185,7 +186,7 @@ class _Destination:
 
     def write(self, report: ImportReport, prepared: Prepared) -> None:
         """Write one batch's valid rows; count them, and one by one note each row's outcome."""
-        rows = bulk.dated(prepared.rows, self.received_at)
+        rows = prepared.rows
         written = dict(source=self.source, source_name=prepared.batch.source, received_at=self.received_at)
         if self.one_by_one:
             new = bulk.insert_each(self.survey, self.version, rows, **written)
@@ -209,12 +210,12 @@ class Prepared:
     rows: pl.DataFrame  # the valid rows as bulk.insert_submissions and bulk.insert_each take them
 
 
-def prepare(form: Form, batch: RawBatch, columns: list[pl.Expr] | None = None) -> Prepared:
+def prepare(form: Form, batch: RawBatch, columns: list[pl.Expr]) -> Prepared:
     """Validate ``batch`` and shape its valid rows for the INSERT (``columns``: bulk.row_columns(),
     built in the thread whose database will take them). Every way in goes through here: imports,
     the web form and the API. A row the store cannot keep (storable) is rejected."""
     validated = validate(form, refuse_unstorable_cells(form, batch))
-    return Prepared(batch, validated, answers_as_json(validated).select(columns or bulk.row_columns()))
+    return Prepared(batch, validated, answers_as_json(validated).select(columns))
 
 
 def _prepared(
