@@ -25,7 +25,10 @@ def photo_survey(training, folder):
 
     path = build_xlsform(
         folder,
-        [{"type": "text", "name": "site", "label": "Site"}, {"type": "image", "name": "photo", "label": "Photo"}],
+        [
+            {"type": "text", "name": "site", "label": "Site"},
+            {"type": "image", "name": "photo", "label": "Photo"},
+        ],
         settings={"form_id": "site_photos", "version": "1"},
         name="site_photos.xlsx",
     )
