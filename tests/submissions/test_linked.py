@@ -116,7 +116,9 @@ def test_an_export_reads_back_identically(form, tmp_path, writer, suffix):
     assert again.main.frame.select(same).equals(first.main.frame.select(same))
     for repeat in form.repeats:
         columns = [c for c in first.children[repeat].frame.columns if c != "_row"]
-        assert again.children[repeat].frame.select(columns).equals(first.children[repeat].frame.select(columns))
+        assert (
+            again.children[repeat].frame.select(columns).equals(first.children[repeat].frame.select(columns))
+        )
 
 
 def test_a_table_that_is_no_repeat_of_the_form_is_refused(form, tmp_path):
@@ -126,9 +128,6 @@ def test_a_table_that_is_no_repeat_of_the_form_is_refused(form, tmp_path):
         read_linked_export(kobo_xlsx(tmp_path, {**KOBO, "notes": [["a"], ["b"]]}), form)
 
 
-
-
-
 def test_a_json_submission_with_repeat_answers_is_refused_saying_where_they_go(form):
     from citybridge.submissions.sources import from_payloads
 
@@ -136,5 +135,6 @@ def test_a_json_submission_with_repeat_answers_is_refused_saying_where_they_go(f
     batch = from_payloads(form, [(1, body)])
     assert [str(p) for p in batch.problems] == [
         "API, row 1, column 'answers.member': answers of a repeat: one submission here takes one row, so its "
-        "instances are imported from an ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per repeat"
+        "instances are imported from an ODK Central CSV ZIP, a KoboToolbox XLSX with one sheet per repeat "
+        "or KoboToolbox's JSON file"
     ]

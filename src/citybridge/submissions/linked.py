@@ -1,6 +1,6 @@
 """Submissions with repeats as linked tables: one table of submissions, one per repeat.
 
-Read from an ODK Central CSV ZIP (``FORM.csv`` + ``FORM-REPEAT.csv`` with ``KEY`` and
+Read from an ODK Central CSV ZIP, KoboToolbox's API JSON (repeats as nested arrays) (``FORM.csv`` + ``FORM-REPEAT.csv`` with ``KEY`` and
 ``PARENT_KEY``) or a KoboToolbox XLSX (one sheet per repeat, linked by ``_index`` and
 ``_parent_index``), validated instance by instance, and written back as Central writes them (CSV
 ZIP, or an XLSX with one sheet per repeat). Each repeat instance's key is Central's:
@@ -19,6 +19,7 @@ import polars as pl
 
 from citybridge.forms.model import Form
 from citybridge.submissions.batch import INSTANCE_ID, ROW, SUBMITTED_AT, Problem, RawBatch
+from citybridge.submissions.kobo_json_tables import KoboJsonError, kobo_json_tables
 from citybridge.submissions.sources import SourceError, table_batch
 from citybridge.submissions.tables import TableError, read_table, read_xlsx_sheets
 from citybridge.submissions.validate import Validated, validate
@@ -58,14 +59,20 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
             tables = _zip_tables(path)
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
             tables = read_xlsx_sheets(path)
+        elif path.suffix.lower() == ".json":
+            tables = kobo_json_tables(path, form, form.form_id, table_name)
         else:
-            raise SourceError(f"{path.name}: repeats come as a CSV ZIP or an XLSX with one sheet per repeat.")
-    except TableError as exc:
+            raise SourceError(
+                f"{path.name}: repeats come as a CSV ZIP, an XLSX with one sheet per repeat or Kobo's JSON."
+            )
+    except (TableError, KoboJsonError) as exc:
         raise SourceError(str(exc)) from exc
     main_name, by_repeat = _assign(tables, form, path.name)
     main_table = tables[main_name]
     kind = "odk-central" if "KEY" in main_table.columns else "kobotoolbox"
-    main = table_batch(main_table.drop(_KOBO_LINKS, strict=False), form, f"{path.name} ({main_name})", kind, timezone)
+    main = table_batch(
+        main_table.drop(_KOBO_LINKS, strict=False), form, f"{path.name} ({main_name})", kind, timezone
+    )
     keys = {main_name: _keys_by_index(main_table, main.frame)}
     children = {}
     for repeat in form.repeats:
@@ -75,11 +82,21 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
         table = tables[name]
         source = f"{path.name} ({name})"
         links = [c for c in (*_KOBO_LINKS, "PARENT_KEY") if c in table.columns]
+        links += [c for c in table.columns if c.lower() in _nested_counts(form, repeat)]  # pyxform's own
         batch = table_batch(table.drop(links), form.repeat_form(repeat), source, kind, timezone)
         frame = _with_keys(batch.frame, table, repeat, form, keys, by_repeat, main_name)
         keys[name] = _keys_by_index(table, frame)
-        children[repeat] = RawBatch(source, kind, frame, batch.headers | {PARENT_KEY: "PARENT_KEY"}, batch.problems)
+        children[repeat] = RawBatch(
+            source, kind, frame, batch.headers | {PARENT_KEY: "PARENT_KEY"}, batch.problems
+        )
     return LinkedBatch(main, children)
+
+
+def _nested_counts(form: Form, repeat: str) -> set[str]:
+    """``CHILD_count`` columns of the repeats nested in ``repeat``: pyxform's generated count of
+    their instances (a ``repeat_count`` expression), which are kept themselves."""
+    children = [r for r in form.repeats if form.parent_repeat(r) == repeat]
+    return {f"{name}_count".lower() for r in children for name in (r, table_name(r))}
 
 
 def _zip_tables(path: Path) -> dict[str, pl.DataFrame]:
@@ -138,11 +155,19 @@ def _with_keys(frame, table, repeat, form, keys, by_repeat, main_name) -> pl.Dat
         return frame.drop(INSTANCE_ID).join(linked, on=ROW, how="left")
     parent = form.parent_repeat(repeat)
     parent_keys = keys.get(by_repeat.get(parent, "") if parent else main_name, {})
-    parents = table.select(ROW, pl.col("_parent_index").replace_strict(parent_keys, default=None).alias(PARENT_KEY))
+    parents = table.select(
+        ROW, pl.col("_parent_index").replace_strict(parent_keys, default=None).alias(PARENT_KEY)
+    )
     numbered = parents.with_columns(pl.int_range(1, pl.len() + 1).over(PARENT_KEY).alias("_n"))
-    own = pl.concat_str(pl.col(PARENT_KEY), pl.lit(f"/{table_name(repeat)}["), pl.col("_n").cast(pl.Utf8), pl.lit("]"))
+    own = pl.concat_str(
+        pl.col(PARENT_KEY), pl.lit(f"/{table_name(repeat)}["), pl.col("_n").cast(pl.Utf8), pl.lit("]")
+    )
     # An instance whose parent is not in the export keeps a key of its own: validation names it.
-    own = pl.when(pl.col(PARENT_KEY).is_not_null()).then(own).otherwise(pl.format("unlinked row {}", pl.col(ROW)))
+    own = (
+        pl.when(pl.col(PARENT_KEY).is_not_null())
+        .then(own)
+        .otherwise(pl.format("unlinked row {}", pl.col(ROW)))
+    )
     linked = numbered.select(ROW, own.alias(INSTANCE_ID), PARENT_KEY)
     return frame.drop(INSTANCE_ID).join(linked, on=ROW, how="left")
 
@@ -162,7 +187,9 @@ def validate_linked(form: Form, linked: LinkedBatch) -> LinkedValidated:
         orphans = batch.frame.filter(~pl.col(PARENT_KEY).fill_null("").is_in(list(raw_keys[parent] - {None})))
         problems += [*result.problems, *(_orphan(batch, row) for row in orphans.iter_rows(named=True))]
         kept = frame.filter(pl.col(PARENT_KEY).is_in(list(valid_keys[parent] - {None})))
-        children[repeat] = Validated(result.form, result.source, kept, result.rejected, result.problems, result.unchecked)
+        children[repeat] = Validated(
+            result.form, result.source, kept, result.rejected, result.problems, result.unchecked
+        )
         valid_keys[repeat] = set(kept.get_column(INSTANCE_ID).to_list())
         raw_keys[repeat] = set(batch.frame.get_column(INSTANCE_ID).to_list())
     return LinkedValidated(main, children, problems)
@@ -173,7 +200,9 @@ def _orphan(batch: RawBatch, row: dict) -> Problem:
                    "links to no submission or instance of this export; export the whole form again")  # fmt: skip
 
 
-def linked_tables(form: Form, submissions: pl.DataFrame, instances: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+def linked_tables(
+    form: Form, submissions: pl.DataFrame, instances: dict[str, pl.DataFrame]
+) -> dict[str, pl.DataFrame]:
     """Central's tables: the submissions with ``KEY``, each repeat with ``PARENT_KEY`` and ``KEY``.
 
     ``submissions`` is a typed frame of the form's answers (as validation gives it),
@@ -182,14 +211,23 @@ def linked_tables(form: Form, submissions: pl.DataFrame, instances: dict[str, pl
     tables = {form.form_id: _text_table(form, submissions).rename({INSTANCE_ID: "KEY"})}
     for repeat, frame in instances.items():
         table = _text_table(form.repeat_form(repeat), frame).drop("SubmissionDate")
-        tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename({PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"})
+        tables[f"{form.form_id}-{table_name(repeat)}"] = table.rename(
+            {PARENT_KEY: "PARENT_KEY", INSTANCE_ID: "KEY"}
+        )
     return tables
 
 
 def _text_table(form: Form, frame: pl.DataFrame) -> pl.DataFrame:
     columns = [
-        pl.col(SUBMITTED_AT).dt.convert_time_zone("UTC").dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").alias("SubmissionDate"),
-        *(_as_text(frame, q.name).alias(q.path.replace("/", "-")) for q in form.answer_questions if q.name in frame.columns),
+        pl.col(SUBMITTED_AT)
+        .dt.convert_time_zone("UTC")
+        .dt.strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .alias("SubmissionDate"),
+        *(
+            _as_text(frame, q.name).alias(q.path.replace("/", "-"))
+            for q in form.answer_questions
+            if q.name in frame.columns
+        ),
     ]
     links = [c for c in (PARENT_KEY,) if c in frame.columns]
     return frame.select(*columns, *links, INSTANCE_ID)

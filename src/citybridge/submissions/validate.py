@@ -179,6 +179,9 @@ def _type(question: Question) -> pl.Expr:
         return raw.str.to_date("%Y-%m-%d", strict=False)
     if question.type == DATETIME:
         return parse_instant(raw)
+    if question.type in (SELECT_ONE, SELECT_MULTIPLE) and takes_any_choice(question):
+        tokens = raw.str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
+        return raw if question.type == SELECT_ONE else tokens
     if question.type == SELECT_ONE:
         return raw.str.to_lowercase().replace_strict(
             _choice_lookup(question), default=None, return_dtype=pl.Utf8
@@ -204,6 +207,13 @@ _CHECKED_TYPES = frozenset(
 )
 
 
+def takes_any_choice(question: Question) -> bool:
+    """A select whose options are not a choice list: ``select_one ${q}`` offers the answers of a
+    repeat's question, and the ``literacy`` widget writes its timings and a 'null' per unread word."""
+    literacy = question.type == SELECT_MULTIPLE and "literacy" in (question.appearance or "").split()
+    return (question.list_name or "").startswith("${") or literacy
+
+
 def _choice_lookup(question: Question) -> dict[str, str]:
     """Lower-cased choice names and labels (every language) -> choice name."""
     lookup: dict[str, str] = {}
@@ -219,9 +229,7 @@ def _checks(form: Form, questions: list[Question], columns: set[str]):
     kinds = {q.name: COLUMN_KINDS.get(q.type, "text") for q in form.answer_questions}
     checks: list[pl.Expr] = [
         pl.col(INSTANCE_ID).cast(pl.Utf8).fill_null("").str.strip_chars().eq("").alias("meta|instance"),
-        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias(
-            "meta|submitted"
-        ),
+        (pl.col(SUBMITTED_AT).is_null() & pl.col(_RAW + SUBMITTED_AT).is_not_null()).alias("meta|submitted"),
     ]
     unchecked: list[str] = []
     for question in questions:

@@ -64,7 +64,10 @@ def test_generated_requests_never_fail_and_match_the_schema(api_schema, example,
         def conforms(case, keep_real):
             generated = case.path_parameters or {}
             if keep_real:  # four times in five: the example's own objects
-                case.path_parameters = {**generated, **{name: real[name] for name in generated if name in real}}
+                case.path_parameters = {
+                    **generated,
+                    **{name: real[name] for name in generated if name in real},
+                }
             case.call_and_validate(headers=headers, checks=CHECKS)
 
         conforms()

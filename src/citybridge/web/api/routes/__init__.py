@@ -9,7 +9,16 @@ from citybridge.web.accounts.access import PUBLIC
 from citybridge.web.api import errors
 from citybridge.web.api.auth import TokenAuth
 from citybridge.web.api.rendering import FiniteJSONRenderer
-from citybridge.web.api.routes import cities, indicators, leads, matches, media, submissions, surveys, trainings
+from citybridge.web.api.routes import (
+    cities,
+    indicators,
+    leads,
+    matches,
+    media,
+    submissions,
+    surveys,
+    trainings,
+)
 
 API_TOKEN = "api token"  # the access mark of endpoints that need a bearer token (see accounts.access)
 
