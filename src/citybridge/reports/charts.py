@@ -12,6 +12,7 @@ any URL, so a chart is drawn the same way on a machine without network.
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 import unicodedata
@@ -233,6 +234,29 @@ def responses_over_time(
     return render(alt.layer(*layers).properties(width=WIDTH, height=180), locale)
 
 
+def points_map(points: list[dict], axis_titles: tuple[str, str], locale: Locale | None = None) -> Chart:
+    """Places on longitude/latitude axes, no map tiles: one circle per ``{"lon", "lat", "label",
+    "count"}``, its area by count, labelled with its name. The axes keep a degree of latitude and
+    one of longitude at the points' middle the same length on paper, so distances look right."""
+    lons = [p["lon"] for p in points]
+    lats = [p["lat"] for p in points]
+    pad = 0.5 + 0.1 * max(max(lons) - min(lons), max(lats) - min(lats))
+    lon_domain, lat_domain = [min(lons) - pad, max(lons) + pad], [min(lats) - pad, max(lats) + pad]
+    stretch = max(0.2, math.cos(math.radians(sum(lat_domain) / 2)))  # a degree of longitude is shorter
+    width = lon_domain[1] - lon_domain[0]
+    height = min(420, max(160, round(WIDTH * (lat_domain[1] - lat_domain[0]) / (width * stretch))))
+    x = alt.X("lon:Q", title=axis_titles[0], scale=alt.Scale(domain=lon_domain, nice=False, zero=False))
+    y = alt.Y("lat:Q", title=axis_titles[1], scale=alt.Scale(domain=lat_domain, nice=False, zero=False))
+    base = alt.Chart(alt.Data(values=points)).encode(x=x, y=y)
+    most = max(p["count"] for p in points)
+    circles = base.mark_circle(color=ACCENT, opacity=0.7).encode(
+        size=alt.Size("count:Q", scale=alt.Scale(domain=[0, most], range=[0, 600]), legend=None),
+        tooltip=["label:N", "count:Q"],
+    )
+    names = base.mark_text(align="left", dx=8, dy=-6, fontSize=10, color=INK).encode(text="text:N")
+    return render((circles + names).properties(width=WIDTH, height=height), locale or _DEFAULT_LOCALE)
+
+
 def render(chart: alt.TopLevelMixin, locale: Locale | None = None) -> Chart:
     """The spec, its SVG (for HTML and PDF) and a PNG at twice the size (for Word).
 
@@ -351,7 +375,9 @@ def _wrap(label: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     """Words with the space before them, and each wide (CJK) character on its own."""
-    return re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\s*[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+", text)
+    return re.findall(
+        r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|\s*[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+", text
+    )
 
 
 def _columns(text: str) -> int:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, YESNO, Analysis, Indicator
+from functools import cache
+
+from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, YESNO, Analysis, AnswerCount, Indicator
+from citybridge.places.model import Place
+from citybridge.places.shipped import shipped_places
 from citybridge.reports import charts
 from citybridge.reports.document import Figure
 from citybridge.reports.i18n import Translator
@@ -11,7 +15,9 @@ from citybridge.reports.i18n import Translator
 def likert_figure(scales: list[Indicator], t: Translator) -> Figure:
     chart = charts.likert_chart(scales, t.gettext("Answer"), locale=t.locale)
     summary = "; ".join(
-        f"{i.label}: {t.format_percent_whole(i.positive.count, i.positive.base)}" for i in scales if i.positive
+        f"{i.label}: {t.format_percent_whole(i.positive.count, i.positive.base)}"
+        for i in scales
+        if i.positive
     )
     return Figure(chart, t.gettext("Evaluation of the training: share of each answer"), summary)
 
@@ -21,7 +27,9 @@ def responses_figure(analysis: Analysis, t: Translator) -> Figure:
         analysis.responses_over_time, t.gettext("Cumulative responses"), analysis.registered, locale=t.locale
     )
     last = analysis.responses_over_time[-1]
-    alt = t.gettext("{count} by {date}").format(count=t.count_of(last.cumulative), date=t.format_date(last.day))
+    alt = t.gettext("{count} by {date}").format(
+        count=t.count_of(last.cumulative), date=t.format_date(last.day)
+    )
     return Figure(chart, t.gettext("Responses over time"), alt)
 
 
@@ -39,3 +47,25 @@ def indicator_figure(indicator: Indicator, t: Translator) -> Figure | None:
     else:
         return None
     return Figure(chart, indicator.label, alt)
+
+
+def points_figure(answers: AnswerCount, t: Translator) -> Figure | None:
+    """A geopoint's answers on a map of points: each at its nearest gazetteer city, sized by how
+    many answers are nearest to it, so the figure says where without showing anyone's position."""
+    places = _places_by_id()
+    points = [
+        {"lon": place.longitude, "lat": place.latitude, "label": city.label, "count": city.count,
+         "text": f"{city.label}: {t.format_number(city.count)}"}
+        for city in answers.nearest_cities
+        if (place := places.get(city.value)) is not None
+    ]  # fmt: skip
+    if not points:
+        return None
+    chart = charts.points_map(points, (t.gettext("Longitude"), t.gettext("Latitude")), locale=t.locale)
+    alt = "; ".join(point["text"] for point in points)
+    return Figure(chart, answers.label, alt)
+
+
+@cache
+def _places_by_id() -> dict[str, Place]:
+    return {place.id: place for place in shipped_places()}
