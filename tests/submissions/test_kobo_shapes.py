@@ -204,3 +204,21 @@ def test_a_repeat_holding_only_another_repeat_reads_from_kobos_json(tmp_path):
     assert result.children["cities/respondents"].frame["_instance_id"].to_list() == [
         "u1/cities[1]/respondents[1]", "u1/cities[1]/respondents[2]"
     ]  # fmt: skip
+
+
+def test_a_value_under_a_notes_name_is_refused_saying_it_is_a_note(tmp_path):
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "note", "name": "intro", "label": "Welcome"},
+            {"type": "integer", "name": "n", "label": "N"},
+        ],
+        settings={"form_id": "noted"},
+    )
+    form = load_xlsform(path)
+    export = tmp_path / "noted.json"
+    export.write_text(json.dumps([{"_uuid": "u1", "intro": "Bla", "n": 2}]))
+    result = validate(form, read_export(export, form))
+    assert [p.reason for p in result.problems] == [
+        "'intro' is a note of form 'noted': a note shows text and takes no answer; remove it"
+    ]

@@ -17,7 +17,7 @@ import polars as pl
 
 from citybridge.forms.load import FormError
 from citybridge.forms.memo import per_form
-from citybridge.forms.model import DATE, MEDIA_TYPES, SELECT_MULTIPLE, Form, Question
+from citybridge.forms.model import DATE, MEDIA_TYPES, NOTE, SELECT_MULTIPLE, Form, Question
 from citybridge.forms.repeats import refuse_unstored_repeats
 from citybridge.submissions.batch import (
     INSTANCE_ID,
@@ -225,7 +225,7 @@ def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezon
         elif (part := geo_part(header, index)) is not None:
             geo_parts.setdefault(part[0], {})[part[1]] = header
         elif not _is_metadata(key, kind, index):
-            problems.append(Problem(source, 1, header, None, _unknown_header(form)))
+            problems.append(Problem(source, 1, header, None, _unknown_header(form, header)))
     frame = table.select(
         pl.col(ROW),
         _instance_id(table, instance_header, kind),
@@ -281,7 +281,12 @@ def _repeat_count_of(key: str, form: Form) -> bool:
     return any(normalise(r) == repeat or normalise(_last_step(r)) == repeat for r in form.repeats)
 
 
-def _unknown_header(form: Form) -> str:
+def _unknown_header(form: Form, header: str) -> str:
+    key = normalise(header)
+    if any(q.type == NOTE and key in (normalise(q.name), normalise(q.path)) for q in form.questions):
+        return (
+            f"'{header}' is a note of form '{form.form_id}': a note shows text and takes no answer; remove it"
+        )
     return (
         f"no question of form '{form.form_id}' (version {form.version or 'unversioned'}) has this name, "
         "path or label; rename the column to a question name or remove it"
@@ -514,7 +519,7 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
                     row,
                     f"answers.{key}",
                     _text(value),
-                    _unknown_header(index.form),
+                    _unknown_header(index.form, str(key)),
                 )
             )
             continue
