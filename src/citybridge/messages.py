@@ -38,6 +38,12 @@ LIST_REJECTED = gettext(
 SUBMISSION_REJECTED = gettext("the submission does not fit the form; nothing was stored")
 REQUEST_REJECTED = gettext("the request does not fit this endpoint; nothing was changed")
 CHANGE_REFUSED = gettext("{reason}; nothing was changed")
+FILES_REFUSED = gettext("the files sent do not match the submission's media answers; nothing was stored")
+NO_SUBMISSION_PART = gettext(
+    "send multipart/form-data with the submission's JSON in a part named 'submission' and each file in a "
+    "part whose file name is the answer's value"
+)
+SUBMISSION_PART_NOT_JSON = gettext("the 'submission' part is not a submission's JSON: {error}")
 
 # API tokens: issued by the CLI, asked for by the API.
 TOKEN_SCOPES = gettext("--scope '{scope}': choose read (GET requests only) or write.")

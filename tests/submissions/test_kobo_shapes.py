@@ -60,8 +60,15 @@ def test_a_kobo_csv_with_its_bookkeeping_and_split_geopoint_imports(form, tmp_pa
 
 
 def test_a_geopoint_given_only_as_kobo_parts_is_joined_back(form, tmp_path):
-    header = ["_Record_your_current_location_latitude", "_Record_your_current_location_longitude", "people", "_uuid"]
-    result = validate(form, read_export(write(tmp_path, "parts.csv", header, [["41.3", "69.2", "2", "u1"]]), form))
+    header = [
+        "_Record_your_current_location_latitude",
+        "_Record_your_current_location_longitude",
+        "people",
+        "_uuid",
+    ]
+    result = validate(
+        form, read_export(write(tmp_path, "parts.csv", header, [["41.3", "69.2", "2", "u1"]]), form)
+    )
     assert result.ok, [str(p) for p in result.problems]
     assert next(result.records())[2]["Record_your_current_location"] == "41.3 69.2"
 
@@ -123,3 +130,95 @@ def test_odk_centrals_odata_json_with_nested_groups_and_geojson_imports(form, tm
     instance, submitted, answers = next(result.records())
     assert instance == "c1" and submitted.isoformat() == "2020-11-10T04:10:00+00:00"
     assert answers["Record_your_current_location"] == "41.31 69.28 455 5" and answers["people"] == 2
+
+
+def test_formpack_records_without_bookkeeping_are_read_as_answers_and_refused_only_for_their_id(
+    form, tmp_path
+):
+    # formpack's submissions carry no _uuid: the answers are read, and the only refusal is the
+    # missing instance id (without one a second import could not tell the submission again).
+    path = tmp_path / "formpack.json"
+    path.write_text(json.dumps({"results": [{"visit/photo": "a.jpg", "people": 3, "__version__": "v1"}]}))
+    result = validate(form, read_export(path, form))
+    assert [p.reason for p in result.problems] == ["has no instance id"]
+
+
+def test_a_key_beside_answers_is_refused_not_dropped(form, tmp_path):
+    path = tmp_path / "api.json"
+    body = {"instance_id": "a1", "answers": {"people": 3}, "people_count": 4}
+    path.write_text(json.dumps([body]))
+    result = validate(form, read_export(path, form))
+    assert [(p.column, p.reason.split(":")[0]) for p in result.problems] == [
+        ("people_count", "not a key of a submission")
+    ]
+
+
+def test_a_select_from_a_repeats_answers_and_the_literacy_widget_take_what_the_device_wrote(tmp_path):
+    # `select_one ${name}` offers the answers of a repeat, not a choice list; Enketo's literacy
+    # widget writes its timings and a 'null' per unread word.
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "begin repeat", "name": "FM", "label": "Family"},
+            {"type": "text", "name": "who", "label": "Name"},
+            {"type": "end repeat"},
+            {"type": "select_one ${who}", "name": "head", "label": "Head"},
+            {"type": "select_multiple words", "name": "passage", "label": "Read", "appearance": "literacy"},
+        ],
+        choices_rows=[{"list_name": "words", "name": str(n), "label": f"w{n}"} for n in range(1, 4)],
+        settings={"form_id": "family"},
+    )
+    form = load_xlsform(path)
+    export = tmp_path / "family.json"
+    export.write_text(
+        json.dumps([{"_uuid": "u1", "head": "Julius Caesar", "passage": "22 16 3 null null 1 2"}])
+    )
+    from citybridge.submissions.linked import read_linked_export, validate_linked
+
+    result = validate_linked(form, read_linked_export(export, form))
+    assert result.ok, [str(p) for p in result.problems]
+    _, _, answers = next(result.main.records())
+    assert answers == {"head": "Julius Caesar", "passage": ["22", "16", "3", "null", "null", "1", "2"]}
+
+
+def test_a_repeat_holding_only_another_repeat_reads_from_kobos_json(tmp_path):
+    from citybridge.submissions.linked import read_linked_export, validate_linked
+
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "begin repeat", "name": "cities", "label": "Cities"},
+            {"type": "begin repeat", "name": "respondents", "label": "Respondents"},
+            {"type": "text", "name": "respondent_name", "label": "Name"},
+            {"type": "end repeat"},
+            {"type": "end repeat"},
+        ],
+        settings={"form_id": "nested"},
+    )
+    form = load_xlsform(path)
+    export = tmp_path / "nested.json"
+    names = [{"cities/respondents/respondent_name": n} for n in ("Caesar", "Augustus")]
+    export.write_text(json.dumps([{"_uuid": "u1", "cities": [{"cities/respondents": names}]}]))
+    result = validate_linked(form, read_linked_export(export, form))
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.children["cities/respondents"].frame["_instance_id"].to_list() == [
+        "u1/cities[1]/respondents[1]", "u1/cities[1]/respondents[2]"
+    ]  # fmt: skip
+
+
+def test_a_value_under_a_notes_name_is_refused_saying_it_is_a_note(tmp_path):
+    path = build_xlsform(
+        tmp_path,
+        [
+            {"type": "note", "name": "intro", "label": "Welcome"},
+            {"type": "integer", "name": "n", "label": "N"},
+        ],
+        settings={"form_id": "noted"},
+    )
+    form = load_xlsform(path)
+    export = tmp_path / "noted.json"
+    export.write_text(json.dumps([{"_uuid": "u1", "intro": "Bla", "n": 2}]))
+    result = validate(form, read_export(export, form))
+    assert [p.reason for p in result.problems] == [
+        "'intro' is a note of form 'noted': a note shows text and takes no answer; remove it"
+    ]

@@ -134,5 +134,6 @@ def test_a_json_submission_with_repeat_answers_is_refused_saying_where_they_go(f
     batch = from_payloads(form, [(1, body)])
     assert [str(p) for p in batch.problems] == [
         "API, row 1, column 'answers.member': answers of a repeat: one submission here takes one row, so its "
-        "instances are imported from an ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per repeat"
+        "instances are imported from an ODK Central CSV ZIP, a KoboToolbox XLSX with one sheet per repeat "
+        "or KoboToolbox's JSON file"
     ]

@@ -18,6 +18,6 @@ def refuse_unstored_repeats(form: Form, source: str) -> None:
     count = sum(1 for q in form.questions if q.repeat is not None)
     raise FormError(
         f"{source}: repeat '{form.repeats[0]}' ({count} question(s) answered once per instance): a form "
-        "with repeats is read from an ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per "
-        "repeat, by 'citybridge import'; this reader takes one row per submission."
+        "with repeats is read from an ODK Central CSV ZIP, a KoboToolbox XLSX with one sheet per "
+        "repeat or KoboToolbox's JSON, by 'citybridge import'; this reader takes one row per submission."
     )

@@ -13,6 +13,7 @@ any URL, so a chart is drawn the same way on a machine without network.
 from __future__ import annotations
 
 import json
+import math
 import re
 import struct
 import unicodedata
@@ -234,6 +235,29 @@ def responses_over_time(
             note = reference.mark_text(align="right", baseline="bottom", dy=-3, fontSize=10, color=INK)
             layers.append(note.encode(y="registered:Q", x=alt.value("width"), text="text:N"))
     return render(alt.layer(*layers).properties(width=width, height=180), locale)
+
+
+def points_map(points: list[dict], axis_titles: tuple[str, str], locale: Locale | None = None) -> Chart:
+    """Places on longitude/latitude axes, no map tiles: one circle per ``{"lon", "lat", "label",
+    "count"}``, its area by count, labelled with its name. The axes keep a degree of latitude and
+    one of longitude at the points' middle the same length on paper, so distances look right."""
+    lons = [p["lon"] for p in points]
+    lats = [p["lat"] for p in points]
+    pad = 0.5 + 0.1 * max(max(lons) - min(lons), max(lats) - min(lats))
+    lon_domain, lat_domain = [min(lons) - pad, max(lons) + pad], [min(lats) - pad, max(lats) + pad]
+    stretch = max(0.2, math.cos(math.radians(sum(lat_domain) / 2)))  # a degree of longitude is shorter
+    width = lon_domain[1] - lon_domain[0]
+    height = min(420, max(160, round(WIDTH * (lat_domain[1] - lat_domain[0]) / (width * stretch))))
+    x = alt.X("lon:Q", title=axis_titles[0], scale=alt.Scale(domain=lon_domain, nice=False, zero=False))
+    y = alt.Y("lat:Q", title=axis_titles[1], scale=alt.Scale(domain=lat_domain, nice=False, zero=False))
+    base = alt.Chart(alt.Data(values=points)).encode(x=x, y=y)
+    most = max(p["count"] for p in points)
+    circles = base.mark_circle(color=ACCENT, opacity=0.7).encode(
+        size=alt.Size("count:Q", scale=alt.Scale(domain=[0, most], range=[0, 600]), legend=None),
+        tooltip=["label:N", "count:Q"],
+    )
+    names = base.mark_text(align="left", dx=8, dy=-6, fontSize=10, color=INK).encode(text="text:N")
+    return render((circles + names).properties(width=WIDTH, height=height), locale or _DEFAULT_LOCALE)
 
 
 def render(chart: alt.TopLevelMixin, locale: Locale | None = None) -> Chart:

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from citybridge import sectors
-from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Indicator
+from citybridge.analysis.indicators import (
+    CHOICE,
+    MULTIPLE,
+    NUMBER,
+    SCALE,
+    TEXT,
+    YESNO,
+    AnswerCount,
+    Indicator,
+)
 from citybridge.analysis.rounding import whole_percents
+from citybridge.forms.model import GEOPOINT
 from citybridge.pipeline.outcomes import OUTCOME_LABELS
 from citybridge.pipeline.stages import STAGE_LABELS
 from citybridge.programme.training import TrainingSummary
@@ -68,7 +78,8 @@ def key_results_section(inputs: ReportInputs, t: Translator, with_charts: bool) 
     scales = _scales(analysis)
     if scales and with_charts:
         blocks += [
-            sourced(visuals.likert_figure(group, t), _bases(group, t), inputs, t) for group in _same_answers(scales)
+            sourced(visuals.likert_figure(group, t), _bases(group, t), inputs, t)
+            for group in _same_answers(scales)
         ]
     return Section("key-results", t.gettext("Key results"), tuple(blocks))
 
@@ -117,7 +128,33 @@ def needs_section(inputs: ReportInputs, t: Translator, with_charts: bool) -> Sec
         for name, indicator in analysis.indicators.items()
         if indicator.kind in _NEEDS_KINDS and name not in skip and indicator.base
     ]
+    subsections += [
+        _places_section(answers, inputs, t, with_charts)
+        for answers in analysis.other_answers
+        if answers.type == GEOPOINT and answers.nearest_cities
+    ]
     return Section("needs", t.gettext("Needs assessment"), subsections=tuple(subsections))
+
+
+def _places_section(answers: AnswerCount, inputs: ReportInputs, t: Translator, with_charts: bool) -> Section:
+    """A geopoint question: its map of points and the table of nearest cities, with its base
+    (respondents who gave a point, of all respondents)."""
+    base = t.gettext("{answered} of {respondents}").format(
+        answered=t.format_number(answers.base), respondents=t.count_of(inputs.analysis.respondents)
+    )
+    blocks: list = []
+    figure = visuals.points_figure(answers, t) if with_charts else None
+    if figure is not None:
+        blocks.append(sourced(figure, base, inputs, t))
+    rows = tuple(
+        (city.label, t.format_number(city.count), t.format_percent_whole(city.count, answers.base))
+        for city in answers.nearest_cities
+    )
+    columns = (t.gettext("Nearest city"), t.gettext("Respondents"), t.gettext("Share"))
+    blocks.append(Table(columns, rows, numeric=(1, 2)))
+    if figure is None:  # the figure carries the base under it
+        blocks.append(Paragraph(t.gettext("Base: {base}").format(base=base), style="note"))
+    return Section(f"q-{answers.name}", answers.label, tuple(blocks))
 
 
 def _city_name(inputs: ReportInputs) -> str | None:
@@ -183,7 +220,9 @@ def statistics_annex(inputs: ReportInputs, t: Translator) -> Section:
     subsections = []
     scales = _scales(inputs.analysis)
     if scales:
-        subsections.append(Section("evaluation-shares", t.gettext("Evaluation questions"), (_scale_table(scales, t),)))
+        subsections.append(
+            Section("evaluation-shares", t.gettext("Evaluation questions"), (_scale_table(scales, t),))
+        )
     if inputs.analysis.respondents_per_city:
         rows = tuple((o.label, t.format_number(o.count)) for o in inputs.analysis.respondents_per_city)
         table = Table((t.gettext("Cities"), t.gettext("Respondents")), rows, numeric=(1,))
@@ -204,17 +243,25 @@ def voices_section(inputs: ReportInputs, t: Translator) -> Section:
     answers = [a for i in inputs.analysis.indicators.values() if i.kind == TEXT for a in i.answers]
     found = voices.voices(answers)
     if not found:
-        return Section("voices", t.gettext("Voices"), (Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"),))
+        return Section(
+            "voices",
+            t.gettext("Voices"),
+            (Paragraph(t.gettext("No respondent agreed to be quoted."), style="note"),),
+        )
     groups = (
         ("opinions", t.gettext("Opinions"), [v for v in found if not v.request]),
         ("requests", t.gettext("Requests and questions"), [v for v in found if v.request]),
     )
     subsections = tuple(
-        Section(key, title, tuple(Paragraph(voices.quoted(v, t, inputs.texts), style="quote") for v in chosen))
+        Section(
+            key, title, tuple(Paragraph(voices.quoted(v, t, inputs.texts), style="quote") for v in chosen)
+        )
         for key, title, chosen in groups
         if chosen
     )
-    lead = t.gettext("Quoted with the respondents' consent; a text written by several respondents is shown once.")
+    lead = t.gettext(
+        "Quoted with the respondents' consent; a text written by several respondents is shown once."
+    )
     return Section("voices", t.gettext("Voices"), (Paragraph(lead, style="note"),), subsections)
 
 

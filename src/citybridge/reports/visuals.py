@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, YESNO, Analysis, Indicator
+from functools import cache
+
+from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, YESNO, Analysis, AnswerCount, Indicator
+from citybridge.places.model import Place
+from citybridge.places.shipped import shipped_places
 from citybridge.reports import charts
 from citybridge.reports.document import Figure
 from citybridge.reports.i18n import Translator
@@ -47,3 +51,25 @@ def indicator_figure(indicator: Indicator, t: Translator) -> Figure | None:
     else:
         return None
     return Figure(chart, indicator.label, alt)
+
+
+def points_figure(answers: AnswerCount, t: Translator) -> Figure | None:
+    """A geopoint's answers on a map of points: each at its nearest gazetteer city, sized by how
+    many answers are nearest to it, so the figure says where without showing anyone's position."""
+    places = _places_by_id()
+    points = [
+        {"lon": place.longitude, "lat": place.latitude, "label": city.label, "count": city.count,
+         "text": f"{city.label}: {t.format_number(city.count)}"}
+        for city in answers.nearest_cities
+        if (place := places.get(city.value)) is not None
+    ]  # fmt: skip
+    if not points:
+        return None
+    chart = charts.points_map(points, (t.gettext("Longitude"), t.gettext("Latitude")), locale=t.locale)
+    alt = "; ".join(point["text"] for point in points)
+    return Figure(chart, answers.label, alt)
+
+
+@cache
+def _places_by_id() -> dict[str, Place]:
+    return {place.id: place for place in shipped_places()}

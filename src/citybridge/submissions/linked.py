@@ -1,9 +1,10 @@
 """Submissions with repeats as linked tables: one table of submissions, one per repeat.
 
 Read from an ODK Central CSV ZIP (``FORM.csv`` + ``FORM-REPEAT.csv`` with ``KEY`` and
-``PARENT_KEY``) or a KoboToolbox XLSX (one sheet per repeat, linked by ``_index`` and
-``_parent_index``), validated instance by instance, and put back into Central's tables
-(``linked_tables``; ``citybridge.exports.linked`` writes them as a CSV ZIP, an XLSX or Parquet). Each repeat instance's key is Central's:
+``PARENT_KEY``), a KoboToolbox XLSX (one sheet per repeat, linked by ``_index`` and
+``_parent_index``) or KoboToolbox's API JSON (repeats as nested arrays), validated instance by
+instance, and put back into Central's tables (``linked_tables``; ``citybridge.exports.linked``
+writes them as a CSV ZIP, an XLSX or Parquet). Each repeat instance's key is Central's:
 ``PARENT/REPEAT[n]`` (``abc/member[2]``, ``abc/member[2]/visit[1]``).
 """
 
@@ -20,6 +21,7 @@ import polars as pl
 from citybridge.exports.linked import as_text
 from citybridge.forms.model import Form
 from citybridge.submissions.batch import INSTANCE_ID, ROW, SUBMITTED_AT, Problem, RawBatch
+from citybridge.submissions.kobo_json_tables import KoboJsonError, kobo_json_tables
 from citybridge.submissions.sources import SourceError, table_batch
 from citybridge.submissions.tables import TableError, read_table, read_xlsx_sheets
 from citybridge.submissions.validate import Validated, validate
@@ -59,9 +61,13 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
             tables = _zip_tables(path)
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
             tables = read_xlsx_sheets(path)
+        elif path.suffix.lower() == ".json":
+            tables = kobo_json_tables(path, form, form.form_id, table_name)
         else:
-            raise SourceError(f"{path.name}: repeats come as a CSV ZIP or an XLSX with one sheet per repeat.")
-    except TableError as exc:
+            raise SourceError(
+                f"{path.name}: repeats come as a CSV ZIP, an XLSX with one sheet per repeat or Kobo's JSON."
+            )
+    except (TableError, KoboJsonError) as exc:
         raise SourceError(str(exc)) from exc
     main_name, by_repeat = _assign(tables, form, path.name)
     main_table = tables[main_name]
@@ -78,6 +84,7 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
         table = tables[name]
         source = f"{path.name} ({name})"
         links = [c for c in (*_KOBO_LINKS, "PARENT_KEY") if c in table.columns]
+        links += [c for c in table.columns if c.lower() in _nested_counts(form, repeat)]  # pyxform's own
         batch = table_batch(table.drop(links), form.repeat_form(repeat), source, kind, timezone)
         frame = _with_keys(batch.frame, table, repeat, form, keys, by_repeat, main_name)
         keys[name] = _keys_by_index(table, frame)
@@ -85,6 +92,13 @@ def read_linked_export(path: Path, form: Form, *, timezone: str = "UTC") -> Link
             source, kind, frame, batch.headers | {PARENT_KEY: "PARENT_KEY"}, batch.problems
         )
     return LinkedBatch(main, children)
+
+
+def _nested_counts(form: Form, repeat: str) -> set[str]:
+    """``CHILD_count`` columns of the repeats nested in ``repeat``: pyxform's generated count of
+    their instances (a ``repeat_count`` expression), which are kept themselves."""
+    children = [r for r in form.repeats if form.parent_repeat(r) == repeat]
+    return {f"{name}_count".lower() for r in children for name in (r, table_name(r))}
 
 
 def _zip_tables(path: Path) -> dict[str, pl.DataFrame]:

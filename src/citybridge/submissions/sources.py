@@ -17,7 +17,7 @@ import polars as pl
 
 from citybridge.forms.load import FormError
 from citybridge.forms.memo import per_form
-from citybridge.forms.model import DATE, MEDIA_TYPES, SELECT_MULTIPLE, Form, Question
+from citybridge.forms.model import DATE, MEDIA_TYPES, NOTE, SELECT_MULTIPLE, Form, Question
 from citybridge.forms.repeats import refuse_unstored_repeats
 from citybridge.submissions.batch import (
     INSTANCE_ID,
@@ -225,7 +225,7 @@ def _from_table(table: pl.DataFrame, form: Form, source: str, kind: str, timezon
         elif (part := geo_part(header, index)) is not None:
             geo_parts.setdefault(part[0], {})[part[1]] = header
         elif not _is_metadata(key, kind, index):
-            problems.append(Problem(source, 1, header, None, _unknown_header(form)))
+            problems.append(Problem(source, 1, header, None, _unknown_header(form, header)))
     frame = table.select(
         pl.col(ROW),
         _instance_id(table, instance_header, kind),
@@ -261,6 +261,8 @@ def _is_metadata(key: str, kind: str, index: HeaderIndex | None = None) -> bool:
         return True
     if index is not None and _media_url_of(key, index):
         return True  # KoboToolbox's link to a media answer's file, beside the file name's column
+    if index is not None and _repeat_count_of(key, index.form):
+        return True  # pyxform's generated count of a repeat's instances: the instances themselves are kept
     return kind == "kobotoolbox" and key.startswith("_")
 
 
@@ -271,7 +273,20 @@ def _media_url_of(key: str, index: HeaderIndex) -> bool:
     return match is not None and match.question.type in MEDIA_TYPES
 
 
-def _unknown_header(form: Form) -> str:
+def _repeat_count_of(key: str, form: Form) -> bool:
+    """``REPEAT_count``, the node pyxform adds for a repeat whose ``repeat_count`` is an expression."""
+    if not key.endswith("_count"):
+        return False
+    repeat = key.removesuffix("_count")
+    return any(normalise(r) == repeat or normalise(_last_step(r)) == repeat for r in form.repeats)
+
+
+def _unknown_header(form: Form, header: str) -> str:
+    key = normalise(header)
+    if any(q.type == NOTE and key in (normalise(q.name), normalise(q.path)) for q in form.questions):
+        return (
+            f"'{header}' is a note of form '{form.form_id}': a note shows text and takes no answer; remove it"
+        )
     return (
         f"no question of form '{form.form_id}' (version {form.version or 'unversioned'}) has this name, "
         "path or label; rename the column to a question name or remove it"
@@ -283,6 +298,8 @@ def _instance_id(table: pl.DataFrame, header: str | None, kind: str) -> pl.Expr:
         return pl.col(header).str.strip_chars().str.replace(r"^uuid:", "").alias(INSTANCE_ID)
     # Google Forms exports carry no id: a hash of the row makes re-imports idempotent all the same.
     answers = [c for c in table.columns if c != ROW]
+    if not answers:  # a repeat holding only other repeats: its instances are keyed by their place
+        return pl.lit(None, pl.Utf8).alias(INSTANCE_ID)
     digest = pl.concat_str([pl.col(c).fill_null("") for c in answers], separator="\x1f").map_batches(
         lambda s: pl.Series([f"row-sha1:{hashlib.sha1(v.encode()).hexdigest()[:24]}" for v in s]),
         return_dtype=pl.Utf8,
@@ -463,10 +480,14 @@ def from_payloads(form: Form, payloads: list[tuple[int, Any]], *, source: str = 
 def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     if not isinstance(payload, dict):
         return None, [Problem(source, row, None, None, "a submission must be a JSON object")]
-    if "answers" not in payload and is_kobo_submission(payload):
-        payload = kobo_payload(payload)
-    elif "answers" not in payload and is_central_odata(payload):
+    if "answers" not in payload and is_central_odata(payload):
         payload = central_payload(payload)
+    elif "answers" not in payload and (is_kobo_submission(payload) or not _OWN_KEYS & payload.keys()):
+        # Kobo's shape, answers at the top level; formpack writes it without any bookkeeping key.
+        payload = kobo_payload(payload)
+    stray = sorted(str(key) for key in payload if key not in _OWN_KEYS)
+    if stray:  # beside 'answers', a key would be dropped unread: refused instead
+        return None, [Problem(source, row, key, None, _STRAY_KEY) for key in stray]
     answers = payload.get("answers", {})
     if not isinstance(answers, dict):
         return None, [
@@ -486,7 +507,7 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     problems = []
     for key, value in answers.items():
         match: Match | None = index.match(str(key))
-        if match is None and _is_metadata(normalise(str(key)), "json"):
+        if match is None and _is_metadata(normalise(str(key)), "json", index):
             continue  # a tool's own bookkeeping (start, end, deviceid, formhub/uuid...), not an answer
         if match is None and str(key) in {*index.form.repeats, *map(_last_step, index.form.repeats)}:
             problems.append(Problem(source, row, f"answers.{key}", None, _REPEAT_IN_JSON))
@@ -498,7 +519,7 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
                     row,
                     f"answers.{key}",
                     _text(value),
-                    _unknown_header(index.form),
+                    _unknown_header(index.form, str(key)),
                 )
             )
             continue
@@ -508,9 +529,11 @@ def _payload_record(payload: Any, index: HeaderIndex, source: str, row: int):
     return record, problems
 
 
+_OWN_KEYS = {"instance_id", "submitted_at", "answers", "meta"}
+_STRAY_KEY = "not a key of a submission: put answers under 'answers', beside 'instance_id' and 'submitted_at'"
 _REPEAT_IN_JSON = (
     "answers of a repeat: one submission here takes one row, so its instances are imported from an "
-    "ODK Central CSV ZIP or a KoboToolbox XLSX with one sheet per repeat"
+    "ODK Central CSV ZIP, a KoboToolbox XLSX with one sheet per repeat or KoboToolbox's JSON file"
 )
 
 

@@ -179,6 +179,9 @@ def _type(question: Question) -> pl.Expr:
         return raw.str.to_date("%Y-%m-%d", strict=False)
     if question.type == DATETIME:
         return parse_instant(raw)
+    if question.type in (SELECT_ONE, SELECT_MULTIPLE) and takes_any_choice(question):
+        tokens = raw.str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
+        return raw if question.type == SELECT_ONE else tokens
     if question.type == SELECT_ONE:
         return raw.str.to_lowercase().replace_strict(
             _choice_lookup(question), default=None, return_dtype=pl.Utf8
@@ -202,6 +205,13 @@ _OTHER_TYPES = {
 _CHECKED_TYPES = frozenset(
     (INTEGER, DECIMAL, DATE, DATETIME, SELECT_ONE, SELECT_MULTIPLE, RANK, *_OTHER_TYPES)
 )
+
+
+def takes_any_choice(question: Question) -> bool:
+    """A select whose options are not a choice list: ``select_one ${q}`` offers the answers of a
+    repeat's question, and the ``literacy`` widget writes its timings and a 'null' per unread word."""
+    literacy = question.type == SELECT_MULTIPLE and "literacy" in (question.appearance or "").split()
+    return (question.list_name or "").startswith("${") or literacy
 
 
 def _choice_lookup(question: Question) -> dict[str, str]:

@@ -10,6 +10,7 @@ ENDPOINTS = {
     ("get", "/api/v1/trainings/{slug}/surveys"),
     ("get", "/api/v1/surveys/{survey_id}"),
     ("post", "/api/v1/surveys/{survey_id}/submissions"),
+    ("post", "/api/v1/surveys/{survey_id}/submissions/multipart"),
     ("get", "/api/v1/surveys/{survey_id}/submissions"),
     ("get", "/api/v1/surveys/{survey_id}/submissions/export"),
     ("get", "/api/v1/surveys/{survey_id}/indicators"),

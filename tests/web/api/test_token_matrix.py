@@ -11,6 +11,7 @@ from citybridge.web.pipeline.store import create_lead
 
 BODIES = {
     "/surveys/{survey_id}/submissions": {"instance_id": "uuid:matrix", "answers": {}},
+    "/surveys/{survey_id}/submissions/multipart": {"instance_id": "uuid:matrix", "answers": {}},
     "/trainings/{slug}/leads": {"requesting_city": "Nukus", "partner_city": "Urumqi"},
     "/leads/{lead_id}/stage": {"stage": "contacted"},
     "/leads/{lead_id}/notes": {"text": "matrix"},
@@ -86,4 +87,4 @@ def test_a_write_token_may_write_its_own_organisations_objects(call, endpoints, 
         response = send(call, method, path, write_token, objects["own"])
         # The empty submission does not fit the form (422); everything else is accepted.
         assert response.status_code in (200, 201, 422), (method, path)
-        assert response.status_code != 422 or path == "/surveys/{survey_id}/submissions"
+        assert response.status_code != 422 or path.startswith("/surveys/{survey_id}/submissions")

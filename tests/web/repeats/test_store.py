@@ -4,6 +4,7 @@ it cannot take repeats."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from django.test import Client
@@ -54,7 +55,9 @@ def test_a_flat_csv_of_a_repeat_form_is_refused_saying_which_files_carry_repeats
 
     flat = tmp_path / "flat.csv"
     flat.write_text("village,_uuid\nChorsu,aaa\n")
-    with pytest.raises(SourceError, match="repeats come as a CSV ZIP or an XLSX with one sheet per repeat"):
+    with pytest.raises(
+        SourceError, match="repeats come as a CSV ZIP, an XLSX with one sheet per repeat or Kobo"
+    ):
         import_file(household, flat)
 
 
@@ -108,3 +111,44 @@ def test_stored_repeats_export_as_linked_tables_that_import_again_as_nothing_new
     ]
     again = import_file(example_household, path)
     assert (again.new, again.already_present, RepeatInstance.objects.count()) == (0, 2, 5)
+
+
+KOBO_JSON = {"count": 2, "results": [
+    {"village": "Chorsu", "_id": 1, "_uuid": "aaa", "_submission_time": "2020-11-10T04:00:00", "member_count": "2",
+     "_attachments": [], "_geolocation": [None, None], "_tags": [], "_notes": [], "_validation_status": {},
+     "member": [{"member/name": "Aziz", "member/age": "34"},
+                {"member/name": "Dilnoza", "member/age": 31, "member/visit_count": "2",
+                 "member/visit": [{"member/visit/day": "2020-11-01"}, {"member/visit/day": "2020-11-03"}]}]},
+    {"village": "Yunusobod", "_id": 2, "_uuid": "bbb", "_submission_time": "2020-11-10T05:00:00",
+     "member": [{"member/name": "Olim", "member/age": "60"}]},
+]}  # fmt: skip
+
+
+def test_kobos_api_json_with_nested_repeats_stores_the_same_instances_as_its_xlsx_once(household, tmp_path):
+    # Kobo's API (and formpack) nests each repeat's objects in its parent's; pyxform's generated
+    # REPEAT_count nodes are left aside, as the instances they count are kept.
+    export = tmp_path / "kobo.json"
+    export.write_text(json.dumps(KOBO_JSON))
+    report = import_file(household, export)
+    assert (report.new, report.problems) == (2, [])
+    instances = RepeatInstance.objects.order_by("key")
+    assert [(i.key, i.answers) for i in instances] == [
+        ("aaa/member[1]", {"name": "Aziz", "age": 34}),
+        ("aaa/member[2]", {"name": "Dilnoza", "age": 31}),
+        ("aaa/member[2]/visit[1]", {"day": "2020-11-01"}),
+        ("aaa/member[2]/visit[2]", {"day": "2020-11-03"}),
+        ("bbb/member[1]", {"name": "Olim", "age": 60}),
+    ]
+    again = import_file(household, export)
+    assert (again.new, again.already_present, RepeatInstance.objects.count()) == (0, 2, 5)
+
+
+def test_a_kobo_json_key_no_question_names_inside_a_repeat_is_refused(household, tmp_path):
+    export = tmp_path / "kobo.json"
+    body = {
+        "results": [{**KOBO_JSON["results"][1], "member": [{"member/name": "Olim", "member/shoe": "42"}]}]
+    }
+    export.write_text(json.dumps(body))
+    with pytest.raises(ImportRejected):
+        import_file(household, export)
+    assert Submission.objects.count() == 0

@@ -19,6 +19,7 @@ from citybridge.web.front.dashboard_data import (
     filter_choices,
     filtered_analysis,
     key_figures,
+    place_answers,
     read_filters,
     scale_groups,
 )
@@ -38,7 +39,9 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     choices = filter_choices(form, spec, language)
     filters, problems = read_filters(request.GET, choices)
     state = data_state(survey, version)
-    analysis = remembered((state, filters.query(), language), lambda: filtered_analysis(survey, filters, language))
+    analysis = remembered(
+        (state, filters.query(), language), lambda: filtered_analysis(survey, filters, language)
+    )
 
     def figures() -> str:
         results = _results(training, spec, analysis, filters, problems, language)
@@ -50,14 +53,20 @@ def dashboard(request: HttpRequest, training_slug: str) -> HttpResponse:
     # state of the data, filters and language (the page around them carries the user's own menu
     # and token).
     written = remembered((state, "figures", request.GET.urlencode(), language), figures)
-    context = {"training": training, "survey": survey, "choices": choices, "filters": filters, "analysis": analysis}
+    context = {
+        "training": training,
+        "survey": survey,
+        "choices": choices,
+        "filters": filters,
+        "analysis": analysis,
+    }
     context["figures"] = mark_safe(written)  # our own templates' output, escaped as it was written
     return render(request, "front/dashboard.html", context)
 
 
 @requires(Ability.VIEW)
 def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
-    """One chart of the dashboard as SVG (``?chart=responses|scales-<n>|q-<question>`` and the
+    """One chart of the dashboard as SVG (``?chart=responses|scales-<n>|q-<question>|places-<question>`` and the
     dashboard's filters); the default is the responses over time."""
     _, survey, version = _shown(request, training_slug)
     if survey is None or version is None:
@@ -65,7 +74,10 @@ def dashboard_chart(request: HttpRequest, training_slug: str) -> HttpResponse:
     language = core_language(get_language())
     choices = filter_choices(version.form(), survey_spec(survey), language)
     filters, _ = read_filters(request.GET, choices)
-    key, chart = (data_state(survey, version), filters.query(), language), request.GET.get("chart", "responses")
+    key, chart = (
+        (data_state(survey, version), filters.query(), language),
+        request.GET.get("chart", "responses"),
+    )
     analysis = remembered(key, lambda: filtered_analysis(survey, filters, language))
     svg = remembered((key, chart), lambda: _chart_svg(analysis, chart, language))
     if svg is None:
@@ -88,6 +100,7 @@ def _results(training, spec, analysis, filters, problems, language: str) -> dict
         "rate": t.format_percent(analysis.response_rate) if analysis.response_rate is not None else None,
         "cities": len(analysis.respondents_per_city),
         "figures": key_figures(analysis, spec, t),
+        "places": place_answers(analysis),
         "scale_charts": [f"scales-{i}" for i in range(len(scale_groups(analysis)))],
     }
 

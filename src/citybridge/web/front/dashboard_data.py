@@ -19,11 +19,21 @@ import polars as pl
 from django.utils.translation import gettext  # by name: makemessages finds gettext(), not an alias
 
 from citybridge.analysis.compute import analyze, city_question
-from citybridge.analysis.indicators import CHOICE, MULTIPLE, NUMBER, SCALE, TEXT, YESNO, Analysis, Indicator
+from citybridge.analysis.indicators import (
+    CHOICE,
+    MULTIPLE,
+    NUMBER,
+    SCALE,
+    TEXT,
+    YESNO,
+    Analysis,
+    AnswerCount,
+    Indicator,
+)
 from citybridge.analysis.labels import choice_label, question_label
 from citybridge.analysis.spec import Band, IndicatorSpec
 from citybridge.analysis.subsets import band_filters, respondents_in
-from citybridge.forms.model import Form
+from citybridge.forms.model import GEOPOINT, Form
 from citybridge.reports import charts, narrative, visuals
 from citybridge.reports.document import Figure
 from citybridge.reports.i18n import Translator
@@ -235,7 +245,7 @@ def scale_groups(analysis: Analysis) -> list[list[Indicator]]:
 
 def chart_figure(analysis: Analysis, chart: str, t: Translator) -> Figure | None:
     """The report's figure for a chart id: "responses" ("responses-phone": drawn PHONE_WIDTH wide),
-    "scales-<n>" or "q-<question>"."""
+    "scales-<n>", "q-<question>" or "places-<question>"."""
     with charts.svg_only():
         if chart in ("responses", "responses-phone"):
             width = PHONE_WIDTH if chart == "responses-phone" else charts.WIDTH
@@ -246,4 +256,12 @@ def chart_figure(analysis: Analysis, chart: str, t: Translator) -> Figure | None
             return visuals.likert_figure(groups[index], t) if index < len(groups) else None
         if chart.startswith("q-") and chart[2:] in analysis.indicators:
             return visuals.indicator_figure(analysis.indicators[chart[2:]], t)
+        if chart.startswith("places-"):
+            found = [a for a in place_answers(analysis) if a.name == chart[7:]]
+            return visuals.points_figure(found[0], t) if found else None
     return None
+
+
+def place_answers(analysis: Analysis) -> list[AnswerCount]:
+    """The geopoint questions with answers located near a gazetteer city: each gets a map of points."""
+    return [a for a in analysis.other_answers if a.type == GEOPOINT and a.nearest_cities]

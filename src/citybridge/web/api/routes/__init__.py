@@ -9,7 +9,16 @@ from citybridge.web.accounts.access import PUBLIC
 from citybridge.web.api import errors
 from citybridge.web.api.auth import TokenAuth
 from citybridge.web.api.rendering import FiniteJSONRenderer
-from citybridge.web.api.routes import cities, indicators, leads, matches, submissions, surveys, trainings
+from citybridge.web.api.routes import (
+    cities,
+    indicators,
+    leads,
+    matches,
+    media,
+    submissions,
+    surveys,
+    trainings,
+)
 
 API_TOKEN = "api token"  # the access mark of endpoints that need a bearer token (see accounts.access)
 
@@ -44,7 +53,7 @@ api = CitybridgeAPI(
     renderer=FiniteJSONRenderer(),
 )
 errors.install(api)
-for module in (trainings, surveys, submissions, indicators, cities, matches, leads):
+for module in (trainings, surveys, submissions, media, indicators, cities, matches, leads):
     api.add_router("", module.router)
 
 __all__ = ["api"]
