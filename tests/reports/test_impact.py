@@ -32,3 +32,21 @@ def test_the_comparison_and_the_test_are_named_in_the_reports_language():
     assert table.rows[0][1] == "да/нет" and table.rows[0][4] == "точный критерий Мак-Немара"
     (chinese,) = impact_section((comparison(),), Translator("zh")).subsections
     assert chinese.blocks[1].rows[0][4] == "精确McNemar检验"
+
+
+def test_the_p_value_is_written_as_the_reports_language_writes_decimals():
+    (part,) = impact_section((comparison(),), Translator("ru")).subsections
+    assert part.blocks[1].rows[0][5] == "0,062"
+
+
+def test_counts_stay_on_one_line_but_an_ordinal_change_in_words_may_wrap():
+    (counted,) = impact_section((comparison(),), Translator("en")).subsections
+    assert counted.blocks[1].numeric == (2, 3, 5, 6)
+    ids = [f"p{i}" for i in range(6)]
+    earlier = frame({PARTICIPANT: ids, "useful": ["neutral"] * 6})
+    later = frame({PARTICIPANT: ids, "useful_now": ["agree"] * 4 + ["neutral"] * 2})
+    scale = wave_change(("post", BASELINE, earlier), ("3 months", FOLLOW_UP, later),
+                        measures=[Measure("useful_now", "useful")], levels={}, cities={})  # fmt: skip
+    (part,) = impact_section((scale,), Translator("en")).subsections
+    table = part.blocks[1]
+    assert any(row[2] == "2 the same" for row in table.rows) and table.numeric == (5, 6)

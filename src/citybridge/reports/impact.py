@@ -41,7 +41,11 @@ def _comparison(change: WaveChange, t: Translator) -> Section:
         rows = tuple(_row(m, t) for m in change.measures)
         columns = (t.gettext("question"), t.gettext("comparison"), t.gettext("before"), t.gettext("after"),
                    t.gettext("test"), t.gettext("p-value"), t.gettext("base"))  # fmt: skip
-        blocks.append(Table(columns, rows, caption=t.gettext("Paired change, participants who answered both waves"), numeric=(2, 3, 5, 6)))
+        # Numeric columns do not wrap: "21 the same" / "3 higher, 9 lower" (ordinal measures) must.
+        counted = all(m.before is not None for m in change.measures)
+        numeric = (2, 3, 5, 6) if counted else (5, 6)
+        caption = t.gettext("Paired change, participants who answered both waves")
+        blocks.append(Table(columns, rows, caption=caption, numeric=numeric))
     if change.levels:
         blocks.append(BulletList(tuple(
             t.gettext("Level {level}, {question}: {count} of {base}").format(
@@ -61,9 +65,15 @@ def _row(change: PairedChange, t: Translator) -> tuple[str, ...]:
         after = t.gettext("{higher} higher, {lower} lower").format(
             higher=t.format_number(moved["higher"]), lower=t.format_number(moved["lower"])
         )
-    p_value = "< 0.001" if change.p_value < 0.001 else f"{change.p_value:.3f}"
+    p_value = f"< {t.format_decimal(0.001, 3)}" if change.p_value < 0.001 else _three_places(change.p_value, t)
     return (change.label or change.measure, _method(change.comparison, t), before, after, _method(change.test, t),
             p_value, t.format_number(change.base))  # fmt: skip
+
+
+def _three_places(p_value: float, t: Translator) -> str:
+    """The p-value rounded as the waves page and ``analyze --waves`` round it (0.0625 -> 0.062),
+    written with the report language's decimal sign."""
+    return t.format_decimal(float(f"{p_value:.3f}"), 3)
 
 
 def _method(name: str, t: Translator) -> str:
