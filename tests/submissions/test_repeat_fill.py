@@ -181,3 +181,33 @@ def test_pyxform_spec_form_asks_nothing_in_its_repeat_once_the_form_is_skipped()
     assert problems == []
     _, problems = _check(form, [instance], {"skip_to_end": "no"})
     assert ("repeat_test[1]/required_text", "required") in problems
+
+
+def test_the_page_field_bound_counts_each_choice_of_a_select_multiple_and_other_in_the_largest_repeat(
+    tmp_path,
+):
+    from citybridge.submissions.repeat_fill import MAX_PAGE_INSTANCES, PAGE_OWN_FIELDS, page_field_bound
+
+    form = tmp_path / "form.md"
+    form.write_text(
+        """| survey |                                |        |            |
+|        | type                           | name   | label      |
+|        | text                           | city   | City       |
+|        | begin repeat                   | member | Member     |
+|        | text                           | name   | Name       |
+|        | select_multiple lang or_other  | speaks | Speaks     |
+|        | end repeat                     |        |            |
+|        | begin repeat                   | room   | Room       |
+|        | integer                        | area   | Area       |
+|        | end repeat                     |        |            |
+| choices |                               |        |            |
+|        | list_name                      | name   | label      |
+|        | lang                           | uz     | Uzbek      |
+|        | lang                           | ru     | Russian    |
+|        | lang                           | en     | English    |
+""",
+        encoding="utf-8",
+    )
+    # a member posts its key, its name, four choices (the three and "other") and the other's text:
+    # seven fields; a room two.
+    assert page_field_bound(load_xlsform(form)) == PAGE_OWN_FIELDS + 1 + MAX_PAGE_INSTANCES * 7

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 
 from citybridge.forms.memo import per_form
-from citybridge.forms.model import Form
+from citybridge.forms.model import SELECT_MULTIPLE, Form, Question
 from citybridge.submissions.batch import INSTANCE_ID, ROW, SUBMITTED_AT, RawBatch
 from citybridge.submissions.fill import (
     AnswerProblem,
@@ -37,6 +37,10 @@ INSTANCE_FIELD = "repeat_instance"  # one per instance shown: its key
 ADD_FIELD = "add_instance"  # "PARENT_KEY|REPEAT_PATH": one more instance there
 REMOVE_FIELD = "remove_instance"  # the key of the instance to remove (and those inside it)
 MAX_INSTANCES = 50  # a repeat_count larger than this is taken as this: a page, not a census
+# The most instances (of all repeats together) one page is sized for: the bound on how many fields
+# it may post (page_field_bound). Ten households of fifty members is more than a form page holds.
+MAX_PAGE_INSTANCES = 500
+PAGE_OWN_FIELDS = 16  # the page's own fields (instance id, language, buttons, CSRF token), with room
 _STEP = re.compile(r"^([A-Za-z_][\w.-]*)\[(\d+)\]$")
 
 
@@ -52,6 +56,26 @@ class Instance:
     def parent(self) -> str:
         """The key of the instance it is in, "" for one of a top-level repeat."""
         return self.key.rpartition("/")[0]
+
+
+def page_field_bound(form: Form) -> int:
+    """The most fields a page of ``form`` posts with MAX_PAGE_INSTANCES instances of its largest
+    repeat: the protection against a flood of fields, sized for the form instead of a fixed 1,000."""
+    per_instance = {repeat: 1 for repeat in form.repeats}  # its repeat_instance field
+    top = PAGE_OWN_FIELDS
+    for question in (q for q in form.questions if q.takes_answer):
+        fields = _fields_of(question)
+        if question.repeat is None:
+            top += fields
+        else:
+            per_instance[question.repeat] += fields
+    return top + MAX_PAGE_INSTANCES * max(per_instance.values(), default=0)
+
+
+def _fields_of(question: Question) -> int:
+    """How many fields a question may post: one per choice of a select_multiple ("other" is a
+    choice of its own, and its text a question of its own), one otherwise."""
+    return len(question.choices) if question.type == SELECT_MULTIPLE else 1
 
 
 def field_name(key: str, question: str) -> str:
