@@ -75,7 +75,9 @@ def city_profiles(
 
 def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
     known_places = {p.place_id for p in answered if p.place_id}
-    known_names = {p.name.casefold() for p in answered}
+    # A registration names its city as typed, usually its choice name's spelling; the answered
+    # profiles carry the label in the report's language ("Хаваст" for "khovos"), so both count.
+    known_names = {p.name.casefold() for p in answered} | {p.key.casefold() for p in answered}
     extra = []
     names = training.participants.exclude(city=None).values_list("city__name", flat=True).distinct()
     for name in sorted(names):
