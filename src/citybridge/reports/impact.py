@@ -37,15 +37,9 @@ def _comparison(change: WaveChange, t: Translator) -> Section:
         second=change.later_wave, dropped=t.format_number(rest.earlier - rest.both),
     )  # fmt: skip
     blocks: list = [Paragraph(lead, style="lead")]
-    if change.measures:
-        rows = tuple(_row(m, t) for m in change.measures)
-        columns = (t.gettext("question"), t.gettext("comparison"), t.gettext("before"), t.gettext("after"),
-                   t.gettext("test"), t.gettext("p-value"), t.gettext("base"))  # fmt: skip
-        # Numeric columns do not wrap: "21 the same" / "3 higher, 9 lower" (ordinal measures) must.
-        counted = all(m.before is not None for m in change.measures)
-        numeric = (2, 3, 5, 6) if counted else (5, 6)
-        caption = t.gettext("Paired change, participants who answered both waves")
-        blocks.append(Table(columns, rows, caption=caption, numeric=numeric))
+    table = paired_change_table(change, t)
+    if table is not None:
+        blocks.append(table)
     if change.levels:
         blocks.append(BulletList(tuple(
             t.gettext("Level {level}, {question}: {count} of {base}").format(
@@ -54,6 +48,19 @@ def _comparison(change: WaveChange, t: Translator) -> Section:
         )))  # fmt: skip
     title = t.gettext("{later} against {earlier}").format(later=change.later_wave, earlier=change.earlier_wave)
     return Section(f"impact-{change.later_wave}", title, tuple(blocks))
+
+
+def paired_change_table(change: WaveChange, t: Translator) -> Table | None:
+    """Each repeated measure's paired change in one row (the report's table, the waves page's too)."""
+    if not change.measures:
+        return None
+    rows = tuple(_row(m, t) for m in change.measures)
+    columns = (t.gettext("question"), t.gettext("comparison"), t.gettext("before"), t.gettext("after"),
+               t.gettext("test"), t.gettext("p-value"), t.gettext("base"))  # fmt: skip
+    # Numeric columns do not wrap: "21 the same" / "3 higher, 9 lower" (ordinal measures) must.
+    counted = all(m.before is not None for m in change.measures)
+    caption = t.gettext("Paired change, participants who answered both waves")
+    return Table(columns, rows, caption=caption, numeric=(2, 3, 5, 6) if counted else (5, 6))
 
 
 def _row(change: PairedChange, t: Translator) -> tuple[str, ...]:

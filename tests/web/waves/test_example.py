@@ -73,6 +73,15 @@ def test_the_waves_page_shows_the_example_follow_up_to_its_organiser(follow_up, 
     assert "exact McNemar" in body and "Level 3" in body
 
 
+def test_the_waves_page_writes_the_paired_change_in_the_pages_language(follow_up, client_as):
+    post, _ = follow_up
+    client = client_as("organiser")
+    client.cookies["django_language"] = "ru"
+    body = client.get(f"/waves/training/{post.training.slug}/").content.decode()
+    assert "точный критерий Мак-Немара" in body and "критерий знаковых рангов Уилкоксона" in body
+    assert "exact McNemar" not in body and "p = 0." not in body  # no English sentence, no English decimal
+
+
 @pytest.mark.parametrize(
     ("language", "later", "earlier"),
     [

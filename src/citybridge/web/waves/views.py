@@ -17,7 +17,9 @@ from citybridge.web.waves.wording import language_of, text
 @requires(Ability.VIEW)
 def training_waves(request: HttpRequest, slug: str) -> HttpResponse:
     """The organiser's view of a training's waves: deliveries and answers, then the paired change."""
-    from citybridge.analysis.change import describe
+    from citybridge.reports.i18n import Translator
+    from citybridge.reports.impact import paired_change_table
+    from citybridge.web.languages import core_language
     from citybridge.web.waves.analysis import shown_name, survey_title, training_change, unlinked
     from citybridge.web.waves.mail import delivery_table
 
@@ -33,8 +35,9 @@ def training_waves(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for wave in training.waves.select_related("survey")
     ]
+    t = Translator(core_language(language))  # the report's words and number formats, in the page's language
     compared = [
-        (change, [describe(m) for m in change.measures], unlinked(wave))
+        (change, paired_change_table(change, t), unlinked(wave))
         for wave, change in training_change(training, language=request.LANGUAGE_CODE)
     ]
     manage = may(request.user, Ability.MANAGE, training.organisation_id)
