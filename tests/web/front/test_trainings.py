@@ -203,3 +203,12 @@ def test_a_lecture_without_a_title_is_refused_with_the_field_named(client_as, ex
     page = client_as("organiser").post(url, {"number": 43}, follow=True).content.decode()
     assert "The lecture was not saved" in page and "Title" in page
     assert not example.training.lectures.filter(number=43).exists()
+
+
+def test_the_training_page_shows_the_stored_russian_title_organisations_and_lectures(client_as, example):
+    client = client_as("organiser")
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("front:training", args=[example.training.slug])).content.decode()
+    assert "<h1>Преобразование городов через развитие бизнеса и сферы услуг</h1>" in page
+    assert "Transforming the Cities by Developing" not in page
+    assert "Министерство экономического развития" in page

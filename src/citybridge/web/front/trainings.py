@@ -91,14 +91,28 @@ def training_new(request: HttpRequest) -> HttpResponse:
 
 @requires(Ability.VIEW)
 def training(request: HttpRequest, slug: str) -> HttpResponse:
+    from citybridge.web.languages import core_language
+    from citybridge.web.reporting import training_summary
+    from citybridge.web.waves.analysis import survey_title
+
     found = training_or_404(request.user, slug)
     lectures = found.lectures.select_related("speaker").order_by("number")
     surveys = found.surveys.annotate(submission_count=Count("submissions")).order_by("created_at", "pk")
+    # What is shown is in the page's language where the organisers stored it, else marked as typed;
+    # the forms below edit the text as entered.
+    shown = training_summary(found, core_language(request.LANGUAGE_CODE))
     context = {
         "training": found,
+        "shown": shown,
         "status": training_status(found),
-        "lectures": [(lecture, material_links(lecture.materials)) for lecture in lectures],
-        "surveys": [(survey, survey.current_version()) for survey in surveys],
+        "lectures": [
+            (lecture, material_links(lecture.materials), shown.lecture(f"lecture-{lecture.number}"))
+            for lecture in lectures
+        ],
+        "surveys": [
+            (survey, survey.current_version(), survey_title(survey, request.LANGUAGE_CODE))
+            for survey in surveys
+        ],
         "manage": may(request.user, Ability.MANAGE, found.organisation_id),
         "lecture_form": LectureForm(initial={"number": (max((lc.number for lc in lectures), default=0) + 1)}),
     }
