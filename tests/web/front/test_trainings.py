@@ -212,3 +212,12 @@ def test_the_training_page_shows_the_stored_russian_title_organisations_and_lect
     assert "<h1>Преобразование городов через развитие бизнеса и сферы услуг</h1>" in page
     assert "Transforming the Cities by Developing" not in page
     assert "Министерство экономического развития" in page
+
+
+def test_every_organiser_page_names_the_training_in_the_pages_language(client_as, example):
+    client = client_as("organiser")
+    client.cookies["django_language"] = "ru"
+    for url in (reverse("front:home"), reverse("front:dashboard", args=[example.training.slug])):
+        page = client.get(url).content.decode()
+        assert "Преобразование городов через развитие бизнеса и сферы услуг" in page, url
+        assert "Transforming the Cities by Developing" not in page, url
