@@ -98,7 +98,9 @@ def test_the_russian_organiser_reads_the_result_in_russian(
     client = as_role("organiser")
     client.post(reverse("set_language"), {"language": "ru", "next": "/"})
     response = _press(client, follow, django_capture_on_commit_callbacks)
-    assert f"Отправлено сообщений: {len(PEOPLE)}." in client.get(response.url).content.decode()
+    page = client.get(response.url).content.decode()
+    assert f"Отправлено сообщений: {len(PEOPLE)}." in page
+    assert "<h1>Рассылка сообщений волны — " in page and "Waves-send" not in page
 
 
 @pytest.mark.parametrize(("role", "status"), [("analyst", 403), ("outsider", 404)])

@@ -6,8 +6,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from citybridge.web.trainings.models import Organisation, Training
+
+
+# What a job page calls each kind of job (runner.KINDS), in the page's language.
+KIND_LABELS = {"report": _("Report"), "booklet": _("Knowledge booklet"), "waves-send": _("Sending a wave's messages")}
 
 
 class Job(models.Model):
@@ -40,6 +45,10 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.status})"
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def folder(self) -> Path:
