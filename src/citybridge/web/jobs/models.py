@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.web.trainings.models import Organisation, Training
 
-
 # What a job page calls each kind of job (runner.KINDS), in the page's language.
 KIND_LABELS = {"report": _("Report"), "booklet": _("Knowledge booklet"), "waves-send": _("Sending a wave's messages")}
 
