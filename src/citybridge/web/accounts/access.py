@@ -22,6 +22,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from citybridge.web.accounts.models import Membership, Role
+from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Organisation, Training
 
 
@@ -101,6 +102,15 @@ def training_or_404(user, slug: str, ability: Ability = Ability.VIEW) -> Trainin
         raise Http404("no such training")
     check(user, ability, training.organisation_id)
     return training
+
+
+def survey_or_404(user, slug: str, ability: Ability = Ability.VIEW) -> Survey:
+    """The survey with this slug, if the user may see (or change) it; 404 for another organisation."""
+    found = Survey.objects.select_related("training__organisation").filter(slug=slug).first()
+    if found is None:
+        raise Http404("no such survey")
+    check(user, ability, found.training.organisation_id)
+    return found
 
 
 def partner_cities(user) -> QuerySet[Membership]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import (
@@ -18,7 +18,7 @@ from django.utils.translation import (
 )
 
 from citybridge.submissions.batch import INSTANCE_ID, SUBMITTED_AT
-from citybridge.web.accounts.access import Ability, check, may, requires
+from citybridge.web.accounts.access import Ability, check, may, requires, survey_or_404
 from citybridge.web.front.export_files import FORMATS, export_bytes, file_name
 from citybridge.web.front.results_table import display_rows, pseudonymiser, submission_table
 from citybridge.web.languages import core_language
@@ -30,7 +30,7 @@ PER_PAGE = 50
 
 @requires(Ability.VIEW)
 def submissions(request: HttpRequest, survey_slug: str) -> HttpResponse:
-    survey = _survey_or_404(request.user, survey_slug)
+    survey = survey_or_404(request.user, survey_slug)
     personal = _personal_asked(request, survey)
     search = request.GET.get("q", "")
     table = submission_table(survey, personal=personal, language=core_language(get_language()), search=search)
@@ -62,7 +62,7 @@ def submissions(request: HttpRequest, survey_slug: str) -> HttpResponse:
 
 @requires(Ability.VIEW)
 def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
-    survey = _survey_or_404(request.user, survey_slug)
+    survey = survey_or_404(request.user, survey_slug)
     personal = _personal_asked(request, survey)
     fmt = request.GET.get("format", "csv")
     if fmt not in FORMATS:
@@ -86,15 +86,6 @@ def submissions_export(request: HttpRequest, survey_slug: str) -> HttpResponse:
         f'attachment; filename="{file_name(survey.slug, suffix, timezone.localdate())}"'
     )
     return response
-
-
-def _survey_or_404(user, slug: str) -> Survey:
-    """The survey with this slug, if the user may see it; another organisation's answers 404."""
-    found = Survey.objects.select_related("training__organisation").filter(slug=slug).first()
-    if found is None:
-        raise Http404("no such survey")
-    check(user, Ability.VIEW, found.training.organisation_id)
-    return found
 
 
 def _personal_asked(request: HttpRequest, survey: Survey) -> bool:

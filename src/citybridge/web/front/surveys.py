@@ -6,31 +6,21 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from citybridge.forms import Form, FormError, load_xlsform
-from citybridge.web.accounts.access import Ability, check, may, requires, training_or_404
+from citybridge.web.accounts.access import Ability, may, requires, survey_or_404, training_or_404
 from citybridge.web.errors import FormVersionConflict
 from citybridge.web.front import pending_forms
 from citybridge.web.front.form_preview import form_language, question_rows
-from citybridge.web.surveys.models import Survey
 from citybridge.web.surveys.store import add_survey
 from citybridge.web.trainings.models import Training
 from citybridge.web.uploads import status_of, upload_refusal
 
 FORM_SUFFIXES = (".xlsx", ".xls", ".md")
-
-
-def survey_or_404(user, slug: str, ability: Ability = Ability.VIEW) -> Survey:
-    """The survey with this slug, if the user may see (or change) it; 404 for another organisation."""
-    found = Survey.objects.select_related("training__organisation").filter(slug=slug).first()
-    if found is None:
-        raise Http404("no such survey")
-    check(user, ability, found.training.organisation_id)
-    return found
 
 
 @requires(Ability.MANAGE)

@@ -9,14 +9,16 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
-from citybridge.web.accounts.access import Ability, requires
+from citybridge.web.accounts.access import Ability, requires, survey_or_404
 
 PAGE_FORMAT = {"zip": "csv", "xlsx": "xlsx"}
 
 
 @requires(Ability.VIEW)
 def export(request: HttpRequest, survey_slug: str, fmt: str) -> HttpResponseRedirect:
-    # The page's export checks the survey's organisation and the personal-data right itself.
+    # Not found for anyone outside the survey's organisation, as the page itself answers: a
+    # redirect would tell an outsider that the survey exists. The page checks personal data.
+    survey_or_404(request.user, survey_slug)
     query = {**request.GET.dict(), "format": PAGE_FORMAT[fmt]}
     return HttpResponseRedirect(
         f"{reverse('front:submissions_export', args=[survey_slug])}?{urlencode(query)}"
