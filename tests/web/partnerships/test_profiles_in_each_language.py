@@ -14,3 +14,10 @@ def test_a_city_registered_by_its_choice_name_is_not_counted_again_in_another_la
     assert [p.key for p in other] == [p.key for p in english]
     khovos = next(p for p in other if p.key == "khovos")
     assert khovos.respondents > 0  # its answers, not a second, silent Khovos
+
+
+def test_a_city_that_did_not_answer_is_named_by_the_survey_list_in_the_reports_language(example):
+    silent = {p.key: p for p in city_profiles(example.training, language="ru") if not p.respondents}
+    assert silent["guliston"].name == "Гулистан"  # registered as "Guliston": Гулистон in Latin letters
+    english = {p.key: p for p in city_profiles(example.training) if not p.respondents}
+    assert english["guliston"].name == "Gulistan"

@@ -11,6 +11,8 @@ from typing import NamedTuple
 from django.utils.text import slugify
 
 from citybridge.analysis.indicators import AnalysisError
+from citybridge.analysis.labels import choice_label
+from citybridge.forms.scripts import to_uzbek_latin
 from citybridge.matching import (
     assignments,
     hit_rates,
@@ -67,31 +69,55 @@ def city_profiles(
     resolve = training_resolver(training)  # places chosen in the browser, then the gazetteer
     catalogue = catalogue_in_use(partners_path)
     answered = requesting_profiles(analysis, catalogue, resolve, country=country)
-    profiles = answered + _registered_only(training, answered, resolve, country)
+    listed = _CityList(survey, language)
+    profiles = answered + _registered_only(training, answered, resolve, country, listed)
     if manual_path is None:
         return profiles
     return with_manual(profiles, read_manual(manual_path), catalogue, source=Path(manual_path).name)
 
 
-def _registered_only(training: Training, answered, resolve, country: str) -> tuple[CityProfile, ...]:
+class _CityList:
+    """The survey's list of cities, for a city named in the registrations: its choice (by the choice
+    name, any label, or a Cyrillic label in Latin letters: "Guliston" is Гулистон) and its label in
+    the report's language, so a city that did not answer is named as the others are."""
+
+    def __init__(self, survey, language: str) -> None:
+        form = survey.current_version().form()
+        self.form, self.question, self.language = form, form.question(city_question(survey)), language
+        self.spellings: dict[str, str] = {}
+        for choice in self.question.choices:
+            for text in (choice.name, *choice.labels.values()):
+                self.spellings.setdefault(text.casefold(), choice.name)
+                self.spellings.setdefault(to_uzbek_latin(text).casefold(), choice.name)
+
+    def choice(self, registered: str) -> str | None:
+        return self.spellings.get(registered.casefold())
+
+    def label(self, choice: str) -> str:
+        return choice_label(self.form, self.question, choice, self.language)
+
+
+def _registered_only(
+    training: Training, answered, resolve, country: str, listed: _CityList
+) -> tuple[CityProfile, ...]:
     known_places = {p.place_id for p in answered if p.place_id}
-    # A registration names its city as typed, usually its choice name's spelling; the answered
-    # profiles carry the label in the report's language ("Хаваст" for "khovos"), so both count.
     known_names = {p.name.casefold() for p in answered} | {p.key.casefold() for p in answered}
     extra = []
     names = training.participants.exclude(city=None).values_list("city__name", flat=True).distinct()
     for name in sorted(names):
         place = resolve(name, country)
-        if (place and place.id in known_places) or name.casefold() in known_names:
+        choice = listed.choice(name)
+        if (place and place.id in known_places) or name.casefold() in known_names or choice in known_names:
             continue
         known_names.add(name.casefold())
         if place:
             known_places.add(place.id)
+        shown = listed.label(choice) if choice else (place.name if place else name)
         extra.append(
             CityProfile(
                 key=slugify(place.name if place else name) or name,
                 place_id=place.id if place else None,
-                name=place.name if place else name,
+                name=shown,
                 country=place.country if place else country,
                 population=place.population if place else None,
                 latitude=place.latitude if place else None,
