@@ -137,3 +137,15 @@ def test_the_waves_page_names_the_example_waves_and_surveys_in_the_pages_languag
     assert post_title in body
     assert "Post-training evaluation" not in body and "Three months after" not in body
     assert "3 months" not in body and "post-training" not in body
+
+
+def test_the_attrition_by_city_names_each_city_as_the_survey_list_does_in_the_readers_language(follow_up):
+    from citybridge.web.waves.analysis import training_change
+
+    post, _ = follow_up
+    ((_, english),) = training_change(post.training, "en")
+    ((_, russian),) = training_change(post.training, "ru")
+    english_names = {city.city for city in english.attrition.by_city}
+    russian_names = {city.city for city in russian.attrition.by_city}
+    assert "Bukhara" in english_names and "Бухоро" not in english_names  # registered in Uzbek Cyrillic
+    assert "Бухара" in russian_names and "Akhangaran" not in russian_names

@@ -11,8 +11,6 @@ from typing import NamedTuple
 from django.utils.text import slugify
 
 from citybridge.analysis.indicators import AnalysisError
-from citybridge.analysis.labels import choice_label
-from citybridge.forms.scripts import to_uzbek_latin
 from citybridge.matching import (
     assignments,
     hit_rates,
@@ -32,6 +30,7 @@ from citybridge.reports.i18n import Translator
 from citybridge.reports.inputs import PairLead, Partnerships, SuggestedPair
 from citybridge.web.partnerships.placing import training_resolver
 from citybridge.web.surveys.analysis import analyze_survey, evaluation_survey, survey_spec
+from citybridge.web.surveys.cities import CityList
 from citybridge.web.trainings.models import Training
 from citybridge.web.waves.outcomes import pair_leads
 
@@ -69,36 +68,15 @@ def city_profiles(
     resolve = training_resolver(training)  # places chosen in the browser, then the gazetteer
     catalogue = catalogue_in_use(partners_path)
     answered = requesting_profiles(analysis, catalogue, resolve, country=country)
-    listed = _CityList(survey, language)
+    listed = CityList(survey, language)
     profiles = answered + _registered_only(training, answered, resolve, country, listed)
     if manual_path is None:
         return profiles
     return with_manual(profiles, read_manual(manual_path), catalogue, source=Path(manual_path).name)
 
 
-class _CityList:
-    """The survey's list of cities, for a city named in the registrations: its choice (by the choice
-    name, any label, or a Cyrillic label in Latin letters: "Guliston" is Гулистон) and its label in
-    the report's language, so a city that did not answer is named as the others are."""
-
-    def __init__(self, survey, language: str) -> None:
-        form = survey.current_version().form()
-        self.form, self.question, self.language = form, form.question(city_question(survey)), language
-        self.spellings: dict[str, str] = {}
-        for choice in self.question.choices:
-            for text in (choice.name, *choice.labels.values()):
-                self.spellings.setdefault(text.casefold(), choice.name)
-                self.spellings.setdefault(to_uzbek_latin(text).casefold(), choice.name)
-
-    def choice(self, registered: str) -> str | None:
-        return self.spellings.get(registered.casefold())
-
-    def label(self, choice: str) -> str:
-        return choice_label(self.form, self.question, choice, self.language)
-
-
 def _registered_only(
-    training: Training, answered, resolve, country: str, listed: _CityList
+    training: Training, answered, resolve, country: str, listed: CityList
 ) -> tuple[CityProfile, ...]:
     known_places = {p.place_id for p in answered if p.place_id}
     known_names = {p.name.casefold() for p in answered} | {p.key.casefold() for p in answered}

@@ -10,6 +10,7 @@ from citybridge.submissions.batch import INSTANCE_ID
 from citybridge.web.languages import core_language, typed_in_language
 from citybridge.web.participate.languages import form_site_language
 from citybridge.web.surveys.analysis import survey_frame, survey_spec
+from citybridge.web.surveys.cities import CityList
 from citybridge.web.surveys.models import Survey
 from citybridge.web.trainings.models import Training
 from citybridge.web.waves.models import Wave
@@ -53,15 +54,13 @@ def survey_title(survey: Survey, language: str | None) -> str:
 def training_change(training: Training, language: str | None = None) -> list[tuple[Wave, WaveChange]]:
     """Every wave that has an earlier wave, compared with it (in the order the waves were added); the
     waves named as readers of ``language`` see them (:func:`shown_name`)."""
-    cities = {
-        str(pk): city or "(no city)" for pk, city in training.participants.values_list("pk", "city__name")
-    }
     found = []
     for wave in training.waves.select_related("earlier__survey", "survey").order_by("pk"):
         if wave.earlier is None:
             continue
         declared = declaration(wave)
         earlier, later = wave.earlier, wave
+        cities = _participant_cities(training, earlier.survey, language)
         found.append((wave, wave_change(
             (shown_name(earlier, language), earlier.survey.current_version().form(), wave_frame(earlier)),
             (shown_name(later, language), later.survey.current_version().form(), wave_frame(later)),
@@ -69,3 +68,13 @@ def training_change(training: Training, language: str | None = None) -> list[tup
             spec=survey_spec(later.survey), language=language,
         )))  # fmt: skip
     return found
+
+
+def _participant_cities(training: Training, survey: Survey, language: str | None) -> dict[str, str]:
+    """Each participant's city as the survey's city list names it for the reader (registrations
+    mix scripts: "Bukhara", "Бухоро")."""
+    listed = CityList(survey, core_language(language) if language else "en")
+    return {
+        str(pk): listed.shown(city) if city else "(no city)"
+        for pk, city in training.participants.values_list("pk", "city__name")
+    }
