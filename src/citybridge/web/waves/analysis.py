@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+from django.utils.translation import gettext
 
 from citybridge.analysis.change import PARTICIPANT, WaveChange, wave_change
 from citybridge.forms.scripts import with_uzbek_latin
@@ -75,6 +76,6 @@ def _participant_cities(training: Training, survey: Survey, language: str | None
     mix scripts: "Bukhara", "Бухоро")."""
     listed = CityList(survey, core_language(language) if language else "en")
     return {
-        str(pk): listed.shown(city) if city else "(no city)"
+        str(pk): listed.shown(city) if city else gettext("(no city)")  # the page's active language
         for pk, city in training.participants.values_list("pk", "city__name")
     }
