@@ -7,6 +7,7 @@ at most 60 s for each start (no time is asserted: speed is the benchmarks' busin
 
 from __future__ import annotations
 
+import http.client
 import json
 import threading
 import time
@@ -37,7 +38,7 @@ class Sender(threading.Thread):
             while not self.stop.is_set():
                 try:
                     status, reply = self.server.post_submission(body)
-                except OSError:  # the server is down or was killed mid-request: send it again
+                except (OSError, http.client.HTTPException):  # down, or killed mid-reply: send it again
                     time.sleep(0.05)
                     continue
                 if status in (200, 201):
