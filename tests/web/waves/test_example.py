@@ -149,3 +149,11 @@ def test_the_attrition_by_city_names_each_city_as_the_survey_list_does_in_the_re
     russian_names = {city.city for city in russian.attrition.by_city}
     assert "Bukhara" in english_names and "Бухоро" not in english_names  # registered in Uzbek Cyrillic
     assert "Бухара" in russian_names and "Akhangaran" not in russian_names
+
+
+def test_the_uzbek_latin_waves_page_writes_the_questions_in_latin_letters(follow_up, client_as):
+    post, _ = follow_up
+    client = client_as("organiser")
+    client.cookies["django_language"] = "uz"
+    body = client.get(f"/waves/training/{post.training.slug}/").content.decode()
+    assert "natijasida" in body and "натижасида" not in body  # the form writes its Uzbek in Cyrillic

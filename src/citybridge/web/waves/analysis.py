@@ -63,12 +63,18 @@ def training_change(training: Training, language: str | None = None) -> list[tup
         earlier, later = wave.earlier, wave
         cities = _participant_cities(training, earlier.survey, language)
         found.append((wave, wave_change(
-            (shown_name(earlier, language), earlier.survey.current_version().form(), wave_frame(earlier)),
-            (shown_name(later, language), later.survey.current_version().form(), wave_frame(later)),
+            (shown_name(earlier, language), _form(earlier), wave_frame(earlier)),
+            (shown_name(later, language), _form(later), wave_frame(later)),
             measures=declared.measures, levels=declared.levels, cities=cities,
-            spec=survey_spec(later.survey), language=language,
+            spec=survey_spec(later.survey), language=core_language(language) if language else None,
         )))  # fmt: skip
     return found
+
+
+def _form(wave: Wave):
+    """The wave's form, with Uzbek in Latin letters where it writes Uzbek in Cyrillic only (as the
+    participant page and the reports offer it), so that uz-Latn readers get their script."""
+    return with_uzbek_latin(wave.survey.current_version().form())
 
 
 def _participant_cities(training: Training, survey: Survey, language: str | None) -> dict[str, str]:
