@@ -27,6 +27,7 @@ from citybridge.forms.model import (
     Form,
     Question,
 )
+from citybridge.forms.or_other import in_form_languages
 from citybridge.forms.rows import SurveyRows
 from citybridge.uploads.limits import LimitError, check_bytes
 
@@ -295,9 +296,9 @@ def _both(outer: str | None, inner: str | None) -> str | None:
 
 
 def _mark_or_other(questions: list[Question]) -> list[Question]:
-    """Flag selects declared ``or_other``: pyxform adds an 'other' choice and a ``NAME_other`` text."""
+    """Flag selects declared ``or_other``: pyxform adds an 'other' choice and a ``NAME_other`` text,
+    whose English words are put into the form's languages (``forms.or_other``)."""
     names = {q.name: q for q in questions}
-    marked = []
     for question in questions:
         companion = names.get(f"{question.name}_other")
         if (
@@ -306,9 +307,9 @@ def _mark_or_other(questions: list[Question]) -> list[Question]:
             and companion is not None
             and f"'{OTHER_CHOICE}'" in (companion.relevant or "")
         ):
-            question = replace(question, or_other=True)
-        marked.append(question)
-    return marked
+            select, names[companion.name] = in_form_languages(replace(question, or_other=True), companion)
+            names[question.name] = select
+    return [names[q.name] for q in questions]
 
 
 def _labels(value: Any) -> dict[str, str]:
