@@ -128,3 +128,11 @@ def test_a_practice_typed_in_the_page_without_translations_is_marked_as_english_
     client.cookies["django_language"] = "ru"
     text = client.get(reverse("knowledge:practice", args=[practice.pk])).content.decode()
     assert "Suzhou Industrial Park and Jiangsu Province&#x27;s zones (на языке: английский)" in text
+
+
+def test_the_russian_hub_names_the_lectures_as_the_training_stores_them_in_russian(client_as, example):
+    client = client_as("organiser")
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("knowledge:home")).content.decode()
+    assert "Модель государственно-частного партнёрства (ГЧП)" in page
+    assert "Public-Private Partnership (PPP) model" not in page

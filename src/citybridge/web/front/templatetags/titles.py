@@ -1,5 +1,6 @@
-"""A training's title as an organiser page shows it: in the page's language where the organisers
-stored one (the report's own title), else as typed and marked with its language."""
+"""What organisers typed, as an organiser page shows it: a training's title, a survey's title, a
+lecture's title or summary, in the page's language where the organisers stored it (the report's
+own texts, the links page's survey titles), else as typed and marked with its language."""
 
 from __future__ import annotations
 
@@ -12,13 +13,29 @@ register = template.Library()
 
 
 @register.filter
-def title_here(training) -> str:
-    """``{{ training|title_here }}``: the title for the page's language."""
+def title_here(item) -> str:
+    """``{{ training|title_here }}``, ``{{ survey|title_here }}``: the title for the page's language."""
+    from citybridge.web.surveys.models import Survey
+
     language = core_language(translation.get_language())
     if language == "en":
-        return training.title
-    stored = {
-        piece_language: text
-        for piece_language, text in training.texts.filter(key="title").values_list("language", "text")
-    }
-    return typed_in_language(training.title, stored, language)
+        return item.title
+    if isinstance(item, Survey):
+        from citybridge.web.waves.analysis import survey_title
+
+        return survey_title(item, language)
+    return typed_in_language(item.title, _stored(item, "title"), language)
+
+
+@register.filter
+def lecture_here(lecture, field: str) -> str:
+    """``{{ lecture|lecture_here:"title" }}`` (or "summary"): as stored for the page's language."""
+    typed = getattr(lecture, field)
+    language = core_language(translation.get_language())
+    if language == "en" or not typed:
+        return typed
+    return typed_in_language(typed, _stored(lecture.training, f"lecture-{lecture.number}.{field}"), language)
+
+
+def _stored(training, key: str) -> dict[str, str]:
+    return dict(training.texts.filter(key=key).values_list("language", "text"))
