@@ -12,7 +12,10 @@ CORE_LANGUAGE = {"en": "en", "ru": "ru", "uz": "uz-Latn", "uz-cyrl": "uz-Cyrl", 
 
 
 def core_language(django_language: str | None = None) -> str:
-    """The core language for a Django language code (the active one by default); English otherwise."""
+    """The core language for a Django language code (the active one by default), or a core code
+    given as it is ("zh", "uz-Latn"); English otherwise."""
+    if django_language in LANGUAGES:
+        return django_language
     code = (django_language or translation.get_language() or "en").lower()
     return CORE_LANGUAGE.get(code, CORE_LANGUAGE.get(code.split("-")[0], "en"))
 

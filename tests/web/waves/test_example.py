@@ -157,3 +157,11 @@ def test_the_uzbek_latin_waves_page_writes_the_questions_in_latin_letters(follow
     client.cookies["django_language"] = "uz"
     body = client.get(f"/waves/training/{post.training.slug}/").content.decode()
     assert "natijasida" in body and "натижасида" not in body  # the form writes its Uzbek in Cyrillic
+
+
+def test_the_chinese_impact_section_writes_the_questions_in_chinese(follow_up):
+    from citybridge.web.waves.analysis import training_change
+
+    post, _ = follow_up
+    ((_, chinese),) = training_change(post.training, "zh")
+    assert chinese.measures and not any(m.label.startswith(("As a result", "I am")) for m in chinese.measures)
